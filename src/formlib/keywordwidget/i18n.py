@@ -1,0 +1,5 @@
+"""The package's message factory."""
+import zope.i18nmessageid
+
+
+MessageFactory = zope.i18nmessageid.MessageFactory('formlib.keywordwidget')

@@ -1,0 +1,97 @@
+"""An example application: articles with keyword fields, and their forms."""
+import zope.interface
+import zope.schema
+from zope.formlib import form
+from zope.formlib.interfaces import DISPLAY_UNWRITEABLE
+from zope.formlib.itemswidgets import MultiCheckBoxWidget
+from zope.formlib.widget import CustomWidgetFactory
+from zope.schema.interfaces import IContextSourceBinder
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+from formlib.keywordwidget import IHaveSelectableKeywords
+
+
+# Tests change this list to play a vocabulary that changes over time.
+KEYWORDS = ['Python', 'Zope', 'Plone', 'Pyramid', 'Django']
+
+
+def keywords_vocabulary(context):
+    return SimpleVocabulary.fromValues(KEYWORDS)
+
+
+CATEGORIES = SimpleVocabulary([
+    SimpleTerm('news', 'news', 'News'),
+    SimpleTerm('howto', 'howto', 'How-to'),
+    SimpleTerm('release', 'release', 'Release'),
+])
+
+
+@zope.interface.provider(IContextSourceBinder)
+def audiences(context):
+    return SimpleVocabulary([
+        SimpleTerm('dev', 'dev', 'Developers'),
+        SimpleTerm('admin', 'admin', 'Administrators'),
+    ])
+
+
+class IArticle(zope.interface.Interface):
+
+    title = zope.schema.TextLine(title='Title', required=False)
+
+    keywords = zope.schema.List(
+        title='Keywords', required=False,
+        value_type=zope.schema.Choice(
+            vocabulary='formlib.keywordwidget.tests.keywords'))
+
+    categories = zope.schema.Set(
+        title='Categories', required=False,
+        value_type=zope.schema.Choice(vocabulary=CATEGORIES))
+
+    audiences = zope.schema.List(
+        title='Audiences', required=False,
+        value_type=zope.schema.Choice(source=audiences))
+
+    archived_keywords = zope.schema.List(
+        title='Archived keywords', required=False, readonly=True,
+        value_type=zope.schema.Choice(
+            vocabulary='formlib.keywordwidget.tests.keywords'))
+
+    colours = zope.schema.List(
+        title='Colours', required=False,
+        value_type=zope.schema.Choice(values=['red', 'green']))
+
+
+for name in ('keywords', 'categories', 'audiences', 'archived_keywords'):
+    zope.interface.alsoProvides(IArticle[name], IHaveSelectableKeywords)
+
+
+@zope.interface.implementer(IArticle)
+class Article:
+    """An article; attribute defaults so that every field can be read."""
+
+    title = ''
+    keywords = ()
+    categories = frozenset()
+    audiences = ()
+    archived_keywords = ()
+    colours = ()
+
+
+class EditForm(form.EditForm):
+    form_fields = form.Fields(IArticle)
+
+
+class DisplayForm(form.DisplayForm):
+    form_fields = form.Fields(IArticle)
+
+
+class UnwriteableEditForm(form.EditForm):
+    """Shows the fields the user may not write for display."""
+    form_fields = form.Fields(IArticle, render_context=DISPLAY_UNWRITEABLE)
+
+
+class CustomWidgetForm(form.EditForm):
+    form_fields = form.Fields(IArticle).select('title', 'keywords')
+    form_fields['keywords'].custom_widget = CustomWidgetFactory(
+        MultiCheckBoxWidget)
