@@ -16,6 +16,7 @@ from zope.schema.interfaces import ValidationError
 from formlib.keywordwidget.i18n import MessageFactory as _
 from formlib.keywordwidget.interfaces import IKeywordDisplayWidget
 from formlib.keywordwidget.interfaces import IKeywordInputWidget
+from formlib.keywordwidget.resources import render_resources
 
 
 # An error names this many offending inputs, then says how many more.
@@ -201,14 +202,17 @@ class KeywordInputWidget(SimpleInputWidget):
     def __call__(self):
         selected = self._selected_values()
         return ''.join([
-            '<select multiple="multiple" class="%s" id="%s" name="%s:list"'
+            render_resources(self.request),
+            '<div class="%s">' % self.css_class,
+            '<select multiple="multiple" id="%s" name="%s:list"'
             ' size="%d">' % (
-                self.css_class, escape(self.name), escape(self.name),
+                escape(self.name), escape(self.name),
                 self.visible_rows),
             self._unavailable_options(selected),
             self._options(set(selected)),
             '</select><input type="hidden" name="%s" value="1" />' % (
                 escape(self.marker_name)),
+            '</div>',
         ])
 
     def _options(self, selected):
