@@ -86,3 +86,32 @@ class WidgetsDirectiveTests(unittest.TestCase):
         zope.interface.alsoProvides(request, ISpecialLayer)
         self.assertIsInstance(
             self.lookup(IInputWidget, request), ColourInputWidget)
+
+
+class PackageConfigurationTests(unittest.TestCase):
+    """``<include package="formlib.keywordwidget" />`` is all an app needs."""
+
+    def setUp(self):
+        zope.component.testing.setUp(self)
+
+    def tearDown(self):
+        zope.component.testing.tearDown(self)
+
+    def test_configure_zcml_alone_registers_both_widgets(self):
+        from formlib.keywordwidget import IHaveSelectableKeywords
+        from formlib.keywordwidget.widget import KeywordDisplayWidget
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        zope.configuration.xmlconfig.string(
+            '<configure xmlns="http://namespaces.zope.org/zope">'
+            '<include package="formlib.keywordwidget" /></configure>')
+        field = zope.schema.List(
+            __name__='keywords',
+            value_type=zope.schema.Choice(values=['Zope']))
+        zope.interface.alsoProvides(field, IHaveSelectableKeywords)
+        request = TestRequest()
+        self.assertIsInstance(
+            zope.component.getMultiAdapter((field, request), IInputWidget),
+            KeywordInputWidget)
+        self.assertIsInstance(
+            zope.component.getMultiAdapter((field, request), IDisplayWidget),
+            KeywordDisplayWidget)
