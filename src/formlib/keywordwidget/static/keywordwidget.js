@@ -108,6 +108,8 @@
       // A comma or semicolon is part of a keyword, never a separator.
       delimiter: null,
       persist: false,
+      // After a pick the next keyword is typed from scratch.
+      clearAfterSelect: true,
       create: open && function (input) {
         var text = tidy(input);
         return {value: prefix + text, text: text};
