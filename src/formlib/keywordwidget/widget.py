@@ -142,32 +142,33 @@ class Submission:
 
     def add(self, value, typed=False):
         folded = fold(value) if isinstance(value, str) else None
-        if value in self.seen or typed and folded in self.seen_folded:
+        if value in self.seen or (typed and folded in self.seen_folded):
             return
         self.seen.add(value)
         self.seen_folded.add(folded)
         self.values.append(value)
 
     def add_token(self, token):
-        vocabulary = self.keywords.vocabulary
+        keywords = self.keywords
         try:
-            self.add(vocabulary.getTermByToken(token).value)
-            return
+            term = keywords.vocabulary.getTermByToken(token)
         except LookupError:
-            pass
-        if self.keywords.open:
-            if token.startswith(NEW_KEYWORD_PREFIX):
-                text = token[len(NEW_KEYWORD_PREFIX):]
-                # A kept keyword stays as stored, even if spelled oddly.
-                if text in self.stored_set:
-                    self.add(text)
-                else:
-                    self.add_typed(text)
-                return
-        elif token in self.unavailable:
+            term = None
+        if term is not None:
+            self.add(term.value)
+        elif keywords.open and token.startswith(NEW_KEYWORD_PREFIX):
+            self.add_created(token[len(NEW_KEYWORD_PREFIX):])
+        elif not keywords.open and token in self.unavailable:
             self.add(self.unavailable[token])
-            return
-        self.unknown.append(token)
+        else:
+            self.unknown.append(token)
+
+    def add_created(self, text):
+        # A kept keyword stays as stored, even if spelled oddly.
+        if text in self.stored_set:
+            self.add(text)
+        else:
+            self.add_typed(text)
 
     def add_typed(self, text):
         text = normalize(text)
