@@ -12,8 +12,12 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# No ZOPE_INTERFACE_STRICT_IRO for the whole run: classes that
+# zope.browserpage makes for formlib's DisplayForm (and Zope's own classes)
+# have inconsistent orders; tests/test_registrations.py checks our marker
+# under the strict order instead.
 test: $(STAMP)
-	ZOPE_INTERFACE_STRICT_IRO=1 $(BIN)/zope-testrunner --test-path=src -vc
+	$(BIN)/zope-testrunner --test-path=src -vc
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info

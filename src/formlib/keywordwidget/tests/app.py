@@ -4,7 +4,6 @@ import zope.schema
 from zope.formlib import form
 from zope.formlib.interfaces import DISPLAY_UNWRITEABLE
 from zope.formlib.itemswidgets import MultiCheckBoxWidget
-from zope.formlib.widget import CustomWidgetFactory
 from zope.schema.interfaces import IContextSourceBinder
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
@@ -133,10 +132,13 @@ class UnwriteableEditForm(form.EditForm):
     form_fields = form.Fields(IArticle, render_context=DISPLAY_UNWRITEABLE)
 
 
+def checkboxes(field, request):
+    return MultiCheckBoxWidget(field, field.value_type.vocabulary, request)
+
+
 class CustomWidgetForm(form.EditForm):
     form_fields = form.Fields(IArticle).select('title', 'keywords')
-    form_fields['keywords'].custom_widget = CustomWidgetFactory(
-        MultiCheckBoxWidget)
+    form_fields['keywords'].custom_widget = checkboxes
 
 
 class TaggingForm(form.EditForm):
