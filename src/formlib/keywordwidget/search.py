@@ -41,12 +41,13 @@ def find_field(context, field_id):
 def may_search(context, field):
     """Whether the user may search the keywords of `field` on `context`.
 
-    The one place where this is decided: whoever may read the field here
-    may search its vocabulary.
+    The one place this is decided, for now by read access to the field.
+    The field's own edit permission (``permission.py``) belongs here.
     """
     try:
         return canAccess(context, field.__name__)
     except ForbiddenAttribute:
+        # No security declaration for the field: nobody may search it.
         return False
 
 

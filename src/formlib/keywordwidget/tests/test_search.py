@@ -149,3 +149,25 @@ class FindFieldTests(unittest.TestCase):
 
     def test_find_field_ignores_an_id_without_a_schema(self):
         self.assertIsNone(self._callFUT(Example(), 'marked'))
+
+
+class MaySearchTests(unittest.TestCase):
+
+    def _callFUT(self, context):
+        from formlib.keywordwidget.search import may_search
+        return may_search(context, IExample['marked'])
+
+    def test_may_search_a_field_the_user_may_read(self):
+        from zope.security.checker import NamesChecker
+        from zope.security.checker import defineChecker
+        from zope.security.checker import undefineChecker
+
+        class Readable(Example):
+            """Example content whose marked field anyone may read."""
+
+        defineChecker(Readable, NamesChecker(['marked']))
+        self.addCleanup(undefineChecker, Readable)
+        self.assertTrue(self._callFUT(Readable()))
+
+    def test_may_not_search_without_security_declarations(self):
+        self.assertFalse(self._callFUT(Example()))
