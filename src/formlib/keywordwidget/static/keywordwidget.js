@@ -146,31 +146,36 @@
   }
 
   // Keywords typed into the textarea (kept by the server after a
-  // validation error) become items, so nothing typed is lost; then the
-  // textarea and its label give way to the combobox.
+  // validation error) become items of an open field, so nothing typed is
+  // lost; then the textarea and its label give way to the combobox.  A
+  // closed field's typed lines stay in sight, to be corrected.
   function adoptTypedKeywords(wrapper, tomselect) {
     var textarea = wrapper.querySelector('textarea');
     if (!textarea) {
       return;
     }
-    var prefix = wrapper.dataset.newPrefix || '';
-    textarea.value.split(/\r?\n/).forEach(function (line) {
-      var text = tidy(line);
-      if (text === '') {
-        return;
+    if (wrapper.dataset.open === 'true') {
+      var prefix = wrapper.dataset.newPrefix || '';
+      textarea.value.split(/\r?\n/).forEach(function (line) {
+        var text = tidy(line);
+        if (text === '') {
+          return;
+        }
+        var option = existingOption(tomselect, text);
+        if (!option) {
+          option = {value: prefix + text, text: text};
+          tomselect.addOption(option, true);
+        }
+        tomselect.addItem(option.value, true);
+      });
+      textarea.value = '';
+    }
+    if (tidy(textarea.value) === '') {
+      textarea.hidden = true;
+      var label = labelFor(textarea);
+      if (label) {
+        label.hidden = true;
       }
-      var option = existingOption(tomselect, text);
-      if (!option) {
-        option = {value: prefix + text, text: text};
-        tomselect.addOption(option, true);
-      }
-      tomselect.addItem(option.value, true);
-    });
-    textarea.value = '';
-    textarea.hidden = true;
-    var label = labelFor(textarea);
-    if (label) {
-      label.hidden = true;
     }
   }
 

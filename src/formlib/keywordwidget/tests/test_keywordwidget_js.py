@@ -57,12 +57,15 @@ class BrowserTestCase(unittest.TestCase):
     def active_option(self, field):
         return self.page.locator('#form\\.%s-ts-dropdown .active' % field)
 
-    def type(self, field, text, matches):
-        """Type into a combobox, wait until it offers just `matches`."""
+    def type(self, field, text, matches, active=None):
+        """Type into a combobox, wait until it offers just `matches`.
+
+        The first match is active, unless `active` names another.
+        """
         box = self.page.locator('#form\\.%s-ts-control' % field)
         box.press_sequentially(text)
         expect(self.options(field)).to_have_text(matches)
-        expect(self.active_option(field)).to_have_text(matches[0])
+        expect(self.active_option(field)).to_have_text(active or matches[0])
         return box
 
     def assertItems(self, field, tokens):
@@ -152,6 +155,110 @@ class KeyboardTests(BrowserTestCase):
         ours = [src for src in sources if RESOURCE_NAME in src]
         self.assertEqual(2, len(ours))
         self.assertEqual(2, len(set(ours)))
+
+
+class OpenFieldTests(BrowserTestCase):
+    """Tags: an open field whose vocabulary only suggests keywords."""
+
+    def test_enter_creates_a_new_keyword(self):
+        self.open('/article/@@edit-tagging')
+        self.type('tags', 'Flask', ['Add Flask']).press('Enter')
+        self.assertItems('tags', ['new:Flask'])
+        self.apply()
+        self.assertEqual(['Flask'], list(self.article.tags))
+
+    def test_known_keyword_is_picked_not_created(self):
+        self.open('/article/@@edit-tagging')
+        self.type('tags', 'python', ['Python']).press('Enter')
+        self.assertItems('tags', ['Python'])
+
+    def test_comma_and_semicolon_are_part_of_a_keyword(self):
+        self.open('/article/@@edit-tagging')
+        self.type('tags', 'Smith, John', ['Add Smith, John']).press('Enter')
+        self.type('tags', 'a;b', ['Add a;b']).press('Enter')
+        self.apply()
+        self.assertEqual(['Smith, John', 'a;b'], list(self.article.tags))
+
+    def test_closed_field_offers_no_new_keyword(self):
+        self.open('/article/@@edit')
+        self.combobox('Keywords').press_sequentially('Flask')
+        expect(self.page.locator(
+            '#form\\.keywords-ts-dropdown .no-results')).to_be_visible()
+        expect(self.page.locator(
+            '#form\\.keywords-ts-dropdown .create')).to_have_count(0)
+
+    def test_textarea_gives_way_to_the_combobox(self):
+        self.open('/article/@@edit-tagging')
+        expect(self.page.locator('#form\\.tags\\.new')).to_be_hidden()
+        expect(self.page.get_by_text('Add keywords, one per line')).to_have_count(
+            3)
+        expect(self.page.get_by_text(
+            'Add keywords, one per line').first).to_be_hidden()
+
+    def test_typed_lines_come_back_as_items_after_an_error(self):
+        self.open('/article/@@edit-tagging')
+        # A post with typed lines, as without JavaScript: five are one too
+        # many for the field.
+        self.page.locator('#form\\.tags\\.new').evaluate(
+            'textarea => textarea.value = "Flask\\npython\\nZope\\n'
+            'Plone\\nDjango"')
+        self.apply()
+        expect(self.page.locator('.error').first).to_be_visible()
+        self.assertItems(
+            'tags', ['new:Flask', 'Python', 'Zope', 'Plone', 'Django'])
+        expect(self.page.locator('#form\\.tags\\.new')).to_have_value('')
+        self.combobox('Tags').press('Backspace')
+        self.apply()
+        self.assertEqual(
+            ['Flask', 'Python', 'Zope', 'Plone'], list(self.article.tags))
+
+
+class LargeVocabularyTests(BrowserTestCase):
+    """Subjects (closed) and labels (open): 20,008 terms, searched."""
+
+    def test_page_lists_only_the_chosen_keywords(self):
+        self.article.subjects = ['Zope']
+        self.open('/article/@@edit-tagging')
+        self.assertEqual(1, self.page.locator('#form\\.subjects option').count())
+
+    def test_typing_searches_the_server(self):
+        self.open('/article/@@edit-tagging')
+        with self.page.expect_response(
+                lambda response: 'keywordwidget-search' in response.url
+                and 'q=zur' in response.url) as answer:
+            self.combobox('Subjects').press_sequentially('zur')
+        self.assertEqual(200, answer.value.status)
+        expect(self.options('subjects')).to_have_text(['Z\u00fcrich'])
+
+    def test_search_results_keep_the_server_ranking(self):
+        self.open('/article/@@edit-tagging')
+        self.type('subjects', 'python', [
+            'Python', 'Python packaging', 'CPython', 'IronPython'])
+
+    def test_found_keyword_is_stored(self):
+        self.open('/article/@@edit-tagging')
+        self.type('subjects', 'smith', ['Smith, John']).press('Enter')
+        self.type('subjects', 'subject 0001', [
+            'Subject %05d' % number for number in range(10, 20)])
+        self.combobox('Subjects').press('Enter')
+        self.apply()
+        self.assertEqual(
+            ['Smith, John', 'Subject 00010'], list(self.article.subjects))
+
+    def test_open_large_field_creates_new_keywords(self):
+        self.open('/article/@@edit-tagging')
+        self.type('labels', 'Pyth', [
+            'Add Pyth', 'Python', 'Python packaging', 'CPython',
+            'IronPython'], active='Python').press('Enter')
+        self.type('labels', 'Brand new', ['Add Brand new']).press('Enter')
+        self.assertItems('labels', ['special-0', 'new:Brand new'])
+        self.apply()
+        self.assertEqual({'Python', 'Brand new'}, set(self.article.labels))
+
+    def test_titles_are_not_read_as_markup(self):
+        self.open('/article/@@edit-tagging')
+        self.type('subjects', 'bold', ['<b>Bold</b> & "quoted"'])
+        expect(self.page.locator('.ts-dropdown b')).to_have_count(0)
 
 
 class AccessibilityTests(BrowserTestCase):
