@@ -283,6 +283,23 @@ class AccessibilityTests(BrowserTestCase):
         self.type('keywords', 'py', ['Python', 'Pyramid'])
         self.assertEqual([], self.blocking_violations())
 
+    def test_open_and_large_fields_have_no_serious_violations(self):
+        self.article.tags = ['Python', 'Flask']
+        self.article.subjects = ['Zope']
+        self.open('/article/@@edit-tagging')
+        self.assertEqual([], self.blocking_violations())
+
+    def test_new_keyword_choice_has_no_serious_violations(self):
+        self.open('/article/@@edit-tagging')
+        self.type('tags', 'Flask', ['Add Flask'])
+        self.assertEqual([], self.blocking_violations())
+
+    def test_new_keyword_choice_is_an_option(self):
+        self.open('/article/@@edit-tagging')
+        self.type('tags', 'Fla', ['Add Fla'])
+        expect(self.page.get_by_role('option', name='Add Fla')).to_have_count(
+            1)
+
 
 class WithoutJavaScriptTests(BrowserTestCase):
 
@@ -294,3 +311,54 @@ class WithoutJavaScriptTests(BrowserTestCase):
             ['Plone', 'Django'])
         self.apply()
         self.assertEqual(['Plone', 'Django'], list(self.article.keywords))
+
+    def test_textarea_adds_new_keywords(self):
+        self.open('/article/@@edit-tagging')
+        self.page.get_by_label('Tags', exact=True).select_option(['Zope'])
+        self.page.locator('#form\\.tags\\.new').fill('Flask\nSmith, John')
+        self.apply()
+        self.assertEqual(
+            ['Zope', 'Flask', 'Smith, John'], list(self.article.tags))
+
+    def test_textarea_finds_keywords_of_a_large_field(self):
+        self.open('/article/@@edit-tagging')
+        self.page.locator('#form\\.subjects\\.new').fill('z\u00fcrich')
+        self.apply()
+        self.assertEqual(['Z\u00fcrich'], list(self.article.subjects))
+
+    def test_error_gives_back_what_was_typed(self):
+        self.open('/article/@@edit-tagging')
+        self.page.locator('#form\\.tags\\.new').fill('Flask\nx')
+        self.apply()
+        expect(self.page.locator('#form\\.tags\\.new')).to_have_value(
+            'Flask\nx')
+        self.assertEqual((), self.article.tags)
+
+    def test_no_script_runs(self):
+        self.open('/article/@@edit-tagging')
+        expect(self.page.locator('.ts-wrapper')).to_have_count(0)
+        expect(self.page.locator('#form\\.tags\\.new')).to_be_visible()
+
+
+class PhoneTests(BrowserTestCase):
+    """A narrow viewport, as on a phone."""
+
+    def setUp(self):
+        super().setUp()
+        self.page.set_viewport_size({'width': 360, 'height': 740})
+
+    def test_combobox_fits_the_screen(self):
+        self.article.tags = ['Python', 'Zope', 'Smith, John', 'Flask']
+        self.open('/article/@@edit-tagging')
+        box = self.page.locator(
+            '.ts-wrapper:has(#form\\.tags-ts-control)').bounding_box()
+        self.assertGreater(box['x'], 0)
+        self.assertLessEqual(box['x'] + box['width'], 360)
+
+    def test_items_wrap_onto_more_lines(self):
+        self.article.tags = ['Python', 'Zope', 'Smith, John', 'Flask']
+        self.open('/article/@@edit-tagging')
+        items = self.page.locator(
+            '.ts-wrapper:has(#form\\.tags-ts-control) .item')
+        tops = {round(item.bounding_box()['y']) for item in items.all()}
+        self.assertGreater(len(tops), 1)
