@@ -173,9 +173,10 @@ class BrowserLayer:
     ``missing`` says why.
     """
 
-    def __init__(self, bases, name):
+    def __init__(self, bases, name, chromium=CHROMIUM):
         self.__bases__ = bases
         self.__name__ = name
+        self.chromium = chromium
         self.browser = None
         self.missing = None
 
@@ -184,16 +185,16 @@ class BrowserLayer:
         self.server = HTTPServerThread(WSGIApplication(self.root))
         self.server.start()
         self.url = self.server.url
-        if not os.path.exists(CHROMIUM):
+        if not os.path.exists(self.chromium):
             self.missing = (
                 '%s not found: install Debian\'s chromium to run the'
-                ' browser tests' % CHROMIUM)
+                ' browser tests' % self.chromium)
             return
         # Imported here, so the other layers work without Playwright.
         from playwright.sync_api import sync_playwright
         self.playwright = sync_playwright().start()
         self.browser = self.playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            executable_path=self.chromium, args=CHROMIUM_ARGS)
 
     def tearDown(self):
         if self.browser is not None:
