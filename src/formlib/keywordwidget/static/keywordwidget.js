@@ -110,6 +110,9 @@
       persist: false,
       // After a pick the next keyword is typed from scratch.
       clearAfterSelect: true,
+      // Filter at once: a delayed refresh that fires after the user moved
+      // on to the next field reopens this one and steals the focus.
+      refreshThrottle: 0,
       create: open && function (input) {
         var text = tidy(input);
         return {value: prefix + text, text: text};
@@ -124,6 +127,10 @@
             escape(fill(messages.add, tidy(data.input))) + '</div>';
         },
         no_results: function (data, escape) {
+          if (this.canCreate(data.input)) {
+            // "Add ..." says enough.
+            return null;
+          }
           return '<div class="no-results">' + escape(messages.noResults) +
             '</div>';
         },

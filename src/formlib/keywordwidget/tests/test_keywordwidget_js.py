@@ -167,6 +167,12 @@ class OpenFieldTests(BrowserTestCase):
         self.apply()
         self.assertEqual(['Flask'], list(self.article.tags))
 
+    def test_new_keyword_is_offered_instead_of_no_results(self):
+        self.open('/article/@@edit-tagging')
+        self.type('tags', 'Flask', ['Add Flask'])
+        expect(self.page.locator(
+            '#form\\.tags-ts-dropdown .no-results')).to_have_count(0)
+
     def test_known_keyword_is_picked_not_created(self):
         self.open('/article/@@edit-tagging')
         self.type('tags', 'python', ['Python']).press('Enter')
