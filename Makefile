@@ -4,7 +4,7 @@ VENV = .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: test demo bench docs clean vendor
+.PHONY: test demo bench docs clean vendor screenshots
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ vendor:
 	   "$$tmp"/package/LICENSE $(TOM_SELECT_DIR)/ && \
 	echo "tom-select $(TOM_SELECT_VERSION) from the npm registry" \
 	    > $(TOM_SELECT_DIR)/VERSION.txt
+
+screenshots: $(STAMP)
+	$(BIN)/python docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info
