@@ -1,9 +1,17 @@
-"""Test layers: formlib forms served by a real zope.publisher WSGI app."""
+"""Test layers: formlib forms served by a real zope.publisher WSGI app,
+and the demo site in a real Zope."""
+import contextlib
+import os
+import shutil
+import tempfile
+
+import transaction
 import zope.component
 import zope.component.testlayer
 import zope.publisher.skinnable
 import zope.security.management
 import zope.testbrowser.wsgi
+from zope.authentication.interfaces import IAuthentication
 from zope.browserpage import ViewPageTemplateFile
 from zope.publisher.base import DefaultPublication
 from zope.publisher.browser import BrowserRequest
@@ -15,7 +23,8 @@ import formlib.keywordwidget.tests
 
 
 class Publication(DefaultPublication):
-    """Traverses attributes, items and ``@@views``; one interaction each."""
+    """Traverses attributes, items and ``@@views``; one interaction each,
+    for the principal the registered authentication finds."""
 
     require_docstrings = False
 
@@ -23,7 +32,14 @@ class Publication(DefaultPublication):
         super().beforeTraversal(request)
         # Without a skin on the request no browser:page is found.
         zope.publisher.skinnable.setDefaultSkin(request)
+        self.authenticate(request)
         zope.security.management.newInteraction(request)
+
+    def authenticate(self, request):
+        auth = zope.component.queryUtility(IAuthentication)
+        if auth is not None:
+            request.setPrincipal(
+                auth.authenticate(request) or auth.unauthenticatedPrincipal())
 
     def traverseName(self, request, ob, name, check_auth=1):
         view_name = name[2:] if name.startswith('@@') else name
@@ -100,3 +116,49 @@ ZCML_LAYER = zope.component.testlayer.ZCMLFileLayer(
     formlib.keywordwidget.tests, 'ftesting.zcml', name='ZCMLLayer')
 FUNCTIONAL_LAYER = WSGILayer((ZCML_LAYER,), 'FunctionalLayer')
 
+
+
+class ZopeDemoLayer:
+    """The demo site of ``make demo`` in a real Zope, booted from a fresh
+    instance as ``runwsgi`` boots it; ``/article`` is reset for each test."""
+
+    __bases__ = ()
+    __name__ = 'ZopeDemoLayer'
+
+    def setUp(self):
+        import paste.deploy
+        from formlib.keywordwidget.demo.instance import create_instance
+        self.home = tempfile.mkdtemp()
+        create_instance(self.home)
+        self.wsgi_app = paste.deploy.loadapp(
+            'config:' + os.path.join(self.home, 'etc', 'zope.ini'),
+            global_conf={'http_port': '0'})
+
+    def testSetUp(self):
+        from formlib.keywordwidget.demo.instance import set_up_site
+        with self.zope_app() as app:
+            if 'article' in app.objectIds():
+                app._delObject('article')
+            set_up_site(app)
+
+    @contextlib.contextmanager
+    def zope_app(self):
+        """The Zope root, committed and closed on leaving."""
+        import Zope2
+        app = Zope2.app()
+        try:
+            yield app
+            transaction.commit()
+        finally:
+            transaction.abort()
+            app._p_jar.close()
+
+    def tearDown(self):
+        import Zope2
+        Zope2.DB.close()
+        shutil.rmtree(self.home)
+        # Zope starts once per process: the runner goes on in a new one.
+        raise NotImplementedError
+
+
+ZOPE_DEMO_LAYER = ZopeDemoLayer()

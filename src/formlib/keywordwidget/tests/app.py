@@ -9,6 +9,7 @@ from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 from formlib.keywordwidget import IHaveSelectableKeywords
+from formlib.keywordwidget import set_edit_permission
 
 
 # Tests change this list to play a vocabulary that changes over time.
@@ -65,7 +66,25 @@ for name in ('keywords', 'categories', 'audiences', 'archived_keywords'):
     zope.interface.alsoProvides(IArticle[name], IHaveSelectableKeywords)
 
 
-@zope.interface.implementer(IArticle)
+class IGuardedArticle(zope.interface.Interface):
+    """Title and keywords of an article; editing the keywords needs a
+    permission."""
+
+    title = zope.schema.TextLine(title='Title', required=False)
+
+    keywords = zope.schema.List(
+        title='Keywords', required=False,
+        value_type=zope.schema.Choice(
+            vocabulary='formlib.keywordwidget.tests.keywords'))
+
+
+zope.interface.alsoProvides(
+    IGuardedArticle['keywords'], IHaveSelectableKeywords)
+set_edit_permission(
+    IGuardedArticle['keywords'], 'formlib.keywordwidget.tests.Edit')
+
+
+@zope.interface.implementer(IArticle, IGuardedArticle)
 class Article:
     """An article; attribute defaults so that every field can be read."""
 
@@ -97,3 +116,7 @@ def checkboxes(field, request):
 class CustomWidgetForm(form.EditForm):
     form_fields = form.Fields(IArticle).select('title', 'keywords')
     form_fields['keywords'].custom_widget = checkboxes
+
+
+class GuardedEditForm(form.EditForm):
+    form_fields = form.Fields(IGuardedArticle)
