@@ -1,5 +1,6 @@
 """Test layers: formlib forms served by a real zope.publisher WSGI app,
 and the demo site in a real Zope."""
+import base64
 import contextlib
 import os
 import shutil
@@ -117,6 +118,13 @@ ZCML_LAYER = zope.component.testlayer.ZCMLFileLayer(
 FUNCTIONAL_LAYER = WSGILayer((ZCML_LAYER,), 'FunctionalLayer')
 
 
+def log_in(browser, user, password=None):
+    """Send basic-auth credentials, the password defaulting to the user's
+    name (as in the demo and the test app)."""
+    credentials = '%s:%s' % (user, user if password is None else password)
+    browser.addHeader('Authorization', 'Basic %s' % base64.b64encode(
+        credentials.encode()).decode())
+
 
 class ZopeDemoLayer:
     """The demo site of ``make demo`` in a real Zope, booted from a fresh
@@ -127,6 +135,7 @@ class ZopeDemoLayer:
 
     def setUp(self):
         import paste.deploy
+
         from formlib.keywordwidget.demo.instance import create_instance
         self.home = tempfile.mkdtemp()
         create_instance(self.home)

@@ -1,5 +1,4 @@
 """The per-field edit permission and the display fallback (plain formlib)."""
-import base64
 import unittest
 import urllib.parse
 
@@ -12,6 +11,7 @@ from zope.security.simplepolicies import PermissiveSecurityPolicy
 from zope.security.testing import interaction
 
 from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
+from formlib.keywordwidget.testing import log_in
 
 
 class ISchema(zope.interface.Interface):
@@ -67,6 +67,7 @@ class EditOrDisplayTests(unittest.TestCase):
 
     def test_display_widget_when_permission_is_denied(self):
         from formlib.keywordwidget.interfaces import IKeywordDisplayWidget
+
         # zope.security's default policy denies every principal.
         with interaction('author'):
             widget = self.widget('example.EditKeywords')
@@ -105,8 +106,7 @@ class GuardedFormTests(unittest.TestCase):
     def browser(self, user=None):
         browser = zope.testbrowser.wsgi.Browser()
         if user is not None:
-            browser.addHeader('Authorization', 'Basic %s' % base64.b64encode(
-                ('%s:%s' % (user, user)).encode()).decode())
+            log_in(browser, user)
         return browser
 
     def test_editor_gets_edit_widget(self):
@@ -173,7 +173,6 @@ class GuardedFormTests(unittest.TestCase):
 
     def test_wrong_password_counts_as_anonymous(self):
         browser = zope.testbrowser.wsgi.Browser()
-        browser.addHeader('Authorization', 'Basic %s' % base64.b64encode(
-            b'editor:wrong').decode())
+        log_in(browser, 'editor', 'wrong')
         browser.open(URL)
         self.assertNotIn('form.keywords:list', browser.contents)

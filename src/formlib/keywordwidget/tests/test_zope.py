@@ -1,9 +1,9 @@
 """The widgets and the per-field fallback in a real Zope with five.formlib."""
-import base64
 import unittest
 import urllib.parse
 
 from formlib.keywordwidget.testing import ZOPE_DEMO_LAYER
+from formlib.keywordwidget.testing import log_in
 
 
 URL = 'http://localhost/article'
@@ -17,8 +17,7 @@ class ZopeTests(unittest.TestCase):
         from zope.testbrowser.browser import Browser
         browser = Browser(wsgi_app=self.layer.wsgi_app)
         if user is not None:
-            browser.addHeader('Authorization', 'Basic %s' % base64.b64encode(
-                ('%s:%s' % (user, user)).encode()).decode())
+            log_in(browser, user)
         return browser
 
     def stored(self, name, path='article'):
@@ -111,7 +110,8 @@ class ZopeTests(unittest.TestCase):
         browser.raiseHttpErrors = False
         browser.open(URL + '/@@edit')
         self.assertEqual(browser.headers['status'], '401 Unauthorized')
-        self.assertIn('basic realm="Zope"', browser.headers['WWW-Authenticate'])
+        self.assertIn(
+            'basic realm="Zope"', browser.headers['WWW-Authenticate'])
 
     def test_fields_missing_on_the_object_are_not_acquired(self):
         from formlib.keywordwidget.demo.content import Article
