@@ -144,10 +144,14 @@ def main(home, port):
     """Create the instance if needed and set up its site, then close it:
     FileStorage's lock must be free before the server starts."""
     import Zope2
+    from zc.lockfile import LockError
     from Zope2.Startup.run import configure_wsgi
     create_instance(home)
     configure_wsgi(os.path.join(home, 'etc', 'zope.conf'))
-    Zope2.startup_wsgi()
+    try:
+        Zope2.startup_wsgi()
+    except LockError:
+        sys.exit('%s is in use: is the demo running already?' % home)
     app = Zope2.app()
     set_up_site(app)
     transaction.commit()
