@@ -55,6 +55,16 @@ class ZopeTests(unittest.TestCase):
             browser.contents)
         self.assertIn('<bdi>How-to</bdi>', browser.contents)
 
+    def test_permission_is_checked_on_the_edited_object(self):
+        # AccessControl decides, with the local roles of the article.
+        with self.layer.zope_app() as app:
+            app.article.manage_setLocalRoles('author', ['Editor'])
+        browser = self.browser('author')
+        browser.open(URL + '/@@edit')
+        self.assertCountEqual(
+            browser.getControl(name='form.keywords:list').value,
+            ['Python', 'Zope', 'Zope widgets', 'Python testing'])
+
     def test_author_saves_title(self):
         browser = self.browser('author')
         browser.open(URL + '/@@edit')
