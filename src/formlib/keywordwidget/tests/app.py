@@ -10,6 +10,7 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 from formlib.keywordwidget import IHaveSelectableKeywords
 from formlib.keywordwidget import set_edit_permission
+from formlib.keywordwidget.settings import open_keywords
 
 
 # Tests change this list to play a vocabulary that changes over time.
@@ -84,7 +85,44 @@ set_edit_permission(
     IGuardedArticle['keywords'], 'formlib.keywordwidget.tests.Edit')
 
 
-@zope.interface.implementer(IArticle, IGuardedArticle)
+# A vocabulary far above the large-mode threshold, built once so that its
+# search index is built once too.
+SUBJECTS = SimpleVocabulary(
+    [SimpleTerm(title, 'special-%d' % number, title)
+     for number, title in enumerate([
+         'Python', 'Python packaging', 'CPython', 'IronPython', 'Zope',
+         'Z\u00fcrich', 'Smith, John', '<b>Bold</b> & "quoted"'])]
+    + [SimpleTerm('Subject %05d' % number, 'subject-%d' % number)
+       for number in range(20000)])
+
+
+class ITagging(zope.interface.Interface):
+    """Open and large keyword fields, kept apart from IArticle's."""
+
+    tags = zope.schema.List(
+        title='Tags', required=False, max_length=4,
+        value_type=zope.schema.TextLine(min_length=2, max_length=20))
+
+    subjects = zope.schema.List(
+        title='Subjects', required=False,
+        value_type=zope.schema.Choice(vocabulary=SUBJECTS))
+
+    labels = zope.schema.Set(
+        title='Labels', required=False,
+        value_type=zope.schema.TextLine(max_length=40))
+
+    restricted_labels = zope.schema.List(
+        title='Restricted labels', required=False,
+        value_type=zope.schema.TextLine())
+
+
+zope.interface.alsoProvides(ITagging['subjects'], IHaveSelectableKeywords)
+open_keywords(ITagging['tags'], 'formlib.keywordwidget.tests.keywords')
+open_keywords(ITagging['labels'], SUBJECTS)
+open_keywords(ITagging['restricted_labels'], SUBJECTS)
+
+
+@zope.interface.implementer(IArticle, IGuardedArticle, ITagging)
 class Article:
     """An article; attribute defaults so that every field can be read."""
 
@@ -94,6 +132,10 @@ class Article:
     audiences = ()
     archived_keywords = ()
     colours = ()
+    tags = ()
+    subjects = ()
+    labels = frozenset()
+    restricted_labels = ()
 
 
 class EditForm(form.EditForm):
@@ -120,3 +162,7 @@ class CustomWidgetForm(form.EditForm):
 
 class GuardedEditForm(form.EditForm):
     form_fields = form.Fields(IGuardedArticle)
+
+
+class TaggingForm(form.EditForm):
+    form_fields = form.Fields(ITagging).omit('restricted_labels')

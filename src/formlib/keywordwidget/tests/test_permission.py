@@ -1,14 +1,15 @@
 """The per-field edit permission and the display fallback (plain formlib)."""
+import json
 import unittest
 import urllib.parse
 
 import zope.interface
 import zope.schema
 import zope.security.management
-import zope.testbrowser.wsgi
 from zope.publisher.browser import TestRequest
 from zope.security.simplepolicies import PermissiveSecurityPolicy
 from zope.security.testing import interaction
+from zope.testbrowser.browser import Browser
 
 from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
 from formlib.keywordwidget.testing import log_in
@@ -23,8 +24,7 @@ class ISchema(zope.interface.Interface):
 class EditPermissionTests(unittest.TestCase):
 
     def field(self):
-        # A fresh copy, so that no test sees another's tagged values.
-        return ISchema['keywords'].bind(object())
+        return zope.schema.List(__name__='keywords')
 
     def test_no_permission_without_declaration(self):
         from formlib.keywordwidget import edit_permission
@@ -99,12 +99,13 @@ class GuardedFormTests(unittest.TestCase):
     layer = FUNCTIONAL_LAYER
 
     def setUp(self):
+        self.wsgi_app = self.layer.make_wsgi_app()
         self.article = self.layer.root.article
         self.article.title = 'Original'
         self.article.keywords = ['Python', 'Zope']
 
     def browser(self, user=None):
-        browser = zope.testbrowser.wsgi.Browser()
+        browser = Browser(wsgi_app=self.wsgi_app)
         if user is not None:
             log_in(browser, user)
         return browser
@@ -171,8 +172,27 @@ class GuardedFormTests(unittest.TestCase):
         self.assertNotIn('<bdi>Plone</bdi>', browser.contents)
         self.assertEqual(self.article.title, 'Original')
 
+    def search(self, user):
+        browser = self.browser(user)
+        browser.raiseHttpErrors = False
+        browser.open(
+            'http://localhost/article/@@keywordwidget-search?q=py&field='
+            'formlib.keywordwidget.tests.app.IGuardedArticle.keywords')
+        return browser
+
+    def test_editor_may_search_the_keywords(self):
+        browser = self.search('editor')
+        self.assertEqual(browser.headers['Status'], '200 Ok')
+        titles = [item['title']
+                  for item in json.loads(browser.contents)['items']]
+        self.assertIn('Pyramid', titles)
+
+    def test_author_may_not_search_the_keywords(self):
+        browser = self.search('author')
+        self.assertEqual(browser.headers['Status'], '403 Forbidden')
+
     def test_wrong_password_counts_as_anonymous(self):
-        browser = zope.testbrowser.wsgi.Browser()
+        browser = self.browser()
         log_in(browser, 'editor', 'wrong')
         browser.open(URL)
         self.assertNotIn('form.keywords:list', browser.contents)

@@ -1,4 +1,5 @@
 """The widgets and the per-field fallback in a real Zope with five.formlib."""
+import json
 import unittest
 import urllib.parse
 
@@ -36,8 +37,9 @@ class ZopeTests(unittest.TestCase):
     def test_editor_saves_keywords_and_categories(self):
         browser = self.browser('editor')
         browser.open(URL + '/@@edit')
-        browser.getControl(name='form.keywords:list').value = [
-            'Zope', 'Plone security']
+        browser.getControl(name='form.keywords:list').value = ['Zope']
+        # Too many keywords for a list: the others are typed.
+        browser.getControl(name='form.keywords.new').value = 'plone security'
         browser.getControl(name='form.categories:list').value = ['news']
         browser.getControl('Apply').click()
         self.assertEqual(self.stored('keywords'), ['Zope', 'Plone security'])
@@ -114,6 +116,29 @@ class ZopeTests(unittest.TestCase):
             '<ul class="keywordwidget-display"><li><bdi>How-to</bdi></li>'
             '<li><bdi>Release</bdi></li></ul>', browser.contents)
         self.assertIn('<bdi>Python testing</bdi>', browser.contents)
+
+    def search(self, user=None):
+        browser = self.browser(user)
+        browser.raiseHttpErrors = False
+        browser.open(
+            URL + '/@@keywordwidget-search?q=zope+sec&field='
+            'formlib.keywordwidget.demo.interfaces.IArticle.keywords')
+        return browser
+
+    def test_editor_may_search_the_keywords(self):
+        browser = self.search('editor')
+        self.assertEqual(browser.headers['status'], '200 OK')
+        titles = [item['title']
+                  for item in json.loads(browser.contents)['items']]
+        self.assertIn('Zope security', titles)
+
+    def test_author_may_not_search_the_keywords(self):
+        browser = self.search('author')
+        self.assertEqual(browser.headers['status'], '403 Forbidden')
+
+    def test_anonymous_may_not_search_the_keywords(self):
+        browser = self.search()
+        self.assertEqual(browser.headers['status'], '403 Forbidden')
 
     def test_anonymous_must_log_in_to_edit(self):
         browser = self.browser()

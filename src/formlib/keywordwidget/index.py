@@ -1,0 +1,158 @@
+"""Finding terms of a vocabulary by what users type, fast."""
+import bisect
+import functools
+import re
+import weakref
+
+from zope.i18nmessageid import Message
+
+from formlib.keywordwidget.normalize import fold
+from formlib.keywordwidget.normalize import search_key
+
+
+# A search answers at most this many terms.
+SEARCH_RESULTS = 20
+
+# Where a word other than a key's first starts.
+LATER_WORD = re.compile(r'(?<=\W)\w')
+
+
+def term_text(term):
+    """The untranslated text a term shows: its title, else its value."""
+    title = getattr(term, 'title', None)
+    if title is None:
+        return str(term.value)
+    if isinstance(title, Message):
+        return title.default or str(title)
+    return str(title)
+
+
+class KeywordIndex:
+    """Spellings and a search index of one vocabulary, built when needed."""
+
+    def __init__(self, vocabulary):
+        self.terms = list(vocabulary)
+
+    @functools.cached_property
+    def spellings(self):
+        """Terms by the folded text of their value and their title."""
+        spellings = {}
+        for term in self.terms:
+            # The first term wins, and a value wins over a title.
+            if isinstance(term.value, str):
+                spellings.setdefault(fold(term.value), term)
+        for term in self.terms:
+            spellings.setdefault(fold(term_text(term)), term)
+        return spellings
+
+    def spelling(self, text):
+        """The term the user means by `text`, ignoring case, or None."""
+        return self.spellings.get(fold(text))
+
+    @functools.cached_property
+    def _by_key(self):
+        """Search keys in order, and their terms in the same order."""
+        keyed = sorted(
+            (search_key(term_text(term)), position)
+            for position, term in enumerate(self.terms))
+        keys = [key for key, _position in keyed]
+        return keys, [self.terms[position] for _key, position in keyed]
+
+    @functools.cached_property
+    def _by_later_word(self):
+        """Each key from its second, third... word on, in order.
+
+        Returns those texts and, for each, the number of its key.
+        """
+        keys, _terms = self._by_key
+        words = sorted(
+            (key[match.start():], number)
+            for number, key in enumerate(keys)
+            for match in LATER_WORD.finditer(key))
+        return ([word for word, _number in words],
+                [number for _word, number in words])
+
+    @functools.cached_property
+    def _text(self):
+        """All keys in one string, one a line, so str.find scans them in C.
+
+        Returns the string and the offset where each key's line starts.
+        """
+        keys, _terms = self._by_key
+        starts, offset = [], 0
+        for key in keys:
+            starts.append(offset)
+            offset += len(key) + 1
+        return '\n'.join(keys), starts
+
+    def search(self, query, limit=SEARCH_RESULTS):
+        """Terms matching `query`, best first, at most `limit` of them.
+
+        Titles that start with the query come first, then those with a
+        later word that starts with it, then those that contain it.
+        """
+        query = search_key(query)
+        if not query or limit < 1:
+            return []
+        keys, terms = self._by_key
+        found = {}  # numbers of keys, in order: a dict is an ordered set
+
+        def take(numbers):
+            if len(found) < limit:
+                for number in numbers:
+                    found[number] = True
+                    if len(found) == limit:
+                        return
+
+        take(starting_with(keys, query))
+        words, numbers = self._by_later_word
+        take(numbers[position] for position in starting_with(words, query))
+        take(self._containing(query))
+        return [terms[number] for number in found]
+
+    def _containing(self, query):
+        """Numbers of the keys that contain `query`, in order."""
+        keys, _terms = self._by_key
+        text, starts = self._text
+        offset = text.find(query)
+        while offset != -1:
+            number = bisect.bisect_right(starts, offset) - 1
+            yield number
+            offset = text.find(query, starts[number] + len(keys[number]) + 1)
+
+
+def starting_with(ordered, prefix):
+    """Positions of the texts in a sorted list that start with `prefix`."""
+    position = bisect.bisect_left(ordered, prefix)
+    while position < len(ordered) and ordered[position].startswith(prefix):
+        yield position
+        position += 1
+
+
+# id of a vocabulary -> a weak reference to it and its index.  Keyed by
+# identity: vocabularies compare and hash by all their terms, which is slow.
+_indexes = {}
+
+
+def index_for(vocabulary):
+    """The index of a vocabulary, kept while the vocabulary lives.
+
+    Apps with large vocabularies return the same vocabulary object for as
+    long as it is unchanged, so its index is built once.
+    """
+    key = id(vocabulary)
+    entry = _indexes.get(key)
+    if entry is not None:
+        reference, index = entry
+        if (reference() is vocabulary
+                and len(index.terms) == len(vocabulary)):
+            return index
+    index = KeywordIndex(vocabulary)
+    try:
+        reference = weakref.ref(
+            vocabulary, lambda _reference: _indexes.pop(key, None))
+    except TypeError:
+        # No weak references to this vocabulary: index it for this use.
+        return index
+    _indexes[key] = reference, index
+    return index
