@@ -151,6 +151,7 @@ class GuardedFormTests(unittest.TestCase):
         browser.post(URL, urllib.parse.urlencode({
             'form.title': title,
             'form.keywords:list': 'Plone',
+            'form.keywords.new': 'Django',
             'form.keywords-empty-marker': '1',
             'form.actions.apply': 'Apply'}))
         return browser
@@ -163,7 +164,7 @@ class GuardedFormTests(unittest.TestCase):
     def test_same_post_by_editor_changes_keywords(self):
         # The counterpart of the forged post: the form data are right.
         self.forge('editor', 'Edited')
-        self.assertEqual(self.article.keywords, ['Plone'])
+        self.assertEqual(self.article.keywords, ['Plone', 'Django'])
 
     def test_forged_post_with_an_error_shows_stored_keywords(self):
         browser = self.forge('author', 'two\nlines')

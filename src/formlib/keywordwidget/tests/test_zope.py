@@ -80,6 +80,7 @@ class ZopeTests(unittest.TestCase):
     def forge(self, user, **fields):
         data = {'form.actions.apply': 'Apply',
                 'form.keywords:list': 'Plone',
+                'form.keywords.new': 'Plone security',
                 'form.keywords-empty-marker': '1',
                 'form.categories:list': 'news',
                 'form.categories-empty-marker': '1'}
@@ -99,7 +100,7 @@ class ZopeTests(unittest.TestCase):
     def test_same_post_by_editor_changes_keywords(self):
         # The counterpart of the forged post: the form data are right.
         self.forge('editor', **{'form.title': 'Edited'})
-        self.assertEqual(self.stored('keywords'), ['Plone'])
+        self.assertEqual(self.stored('keywords'), ['Plone', 'Plone security'])
         self.assertEqual(self.stored('categories'), ['news'])
 
     def test_forged_post_with_an_error_shows_stored_keywords(self):
