@@ -23,6 +23,8 @@ class IWidgetsDirective(zope.interface.Interface):
 
     display = zope.configuration.fields.GlobalObject(
         title='Display widget factory, called with (field, request)',
+        description='Also stands in for the edit widget where the user '
+                    'lacks the edit permission declared on the field.',
         required=True)
 
     layer = zope.configuration.fields.GlobalInterface(
