@@ -105,8 +105,13 @@ class WSGILayer(zope.testbrowser.wsgi.Layer):
         self.__bases__ = bases
         self.__name__ = name
 
-    def make_wsgi_app(self):
+    def setUp(self):
+        # One root for the layer: every app made from it publishes the
+        # same objects the tests look at.
         self.root = Root()
+        super().setUp()
+
+    def make_wsgi_app(self):
         return WSGIApplication(self.root)
 
     def testSetUp(self):
