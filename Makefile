@@ -3,13 +3,15 @@ PYTHON ?= python3.11
 VENV = .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
+PORT ?= 8080
+DEMO = var/demo
 
 .PHONY: test demo bench docs clean vendor screenshots
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -U pip setuptools wheel
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,zope]'
 	touch $(STAMP)
 
 # No ZOPE_INTERFACE_STRICT_IRO for the whole run: classes that
@@ -36,6 +38,11 @@ vendor:
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots.py
+
+# Creates the Zope instance in var/demo on first start; its data survive.
+demo: $(STAMP)
+	$(BIN)/python -m formlib.keywordwidget.demo.instance $(DEMO) $(PORT)
+	$(BIN)/runwsgi $(DEMO)/etc/zope.ini http_port=$(PORT)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info

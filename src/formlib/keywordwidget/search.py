@@ -12,6 +12,8 @@ from formlib.keywordwidget.i18n import MessageFactory as _
 from formlib.keywordwidget.index import SEARCH_RESULTS
 from formlib.keywordwidget.index import index_for
 from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
+from formlib.keywordwidget.permission import edit_permission
+from formlib.keywordwidget.permission import may_edit
 from formlib.keywordwidget.widget import Keywords
 
 
@@ -41,9 +43,14 @@ def find_field(context, field_id):
 def may_search(context, field):
     """Whether the user may search the keywords of `field` on `context`.
 
-    The one place this is decided, for now by read access to the field.
-    The field's own edit permission (``permission.py``) belongs here.
+    The one place this is decided: the search serves the edit widget, so a
+    field's declared edit permission (``permission.py``) decides; without
+    one, read access to the field.
     """
+    if edit_permission(field) is not None:
+        # Also the check that works inside Zope, whose objects have no
+        # zope.security declarations for canAccess.
+        return may_edit(field)
     try:
         return canAccess(context, field.__name__)
     except ForbiddenAttribute:

@@ -1,15 +1,22 @@
-"""Test layers: formlib forms served by a real zope.publisher WSGI app."""
+"""Test layers: formlib forms served by a real zope.publisher WSGI app,
+over real HTTP to headless Chromium, and the demo site in a real Zope."""
+import base64
+import contextlib
 import os
+import shutil
 import socketserver
+import tempfile
 import threading
 import wsgiref.simple_server
 
+import transaction
 import zope.component
 import zope.component.testlayer
 import zope.publisher.skinnable
 import zope.security.management
 import zope.testbrowser.wsgi
 import zope.traversing.namespace
+from zope.authentication.interfaces import IAuthentication
 from zope.browserpage import ViewPageTemplateFile
 from zope.browserresource.resource import Resource
 from zope.publisher.base import DefaultPublication
@@ -24,7 +31,8 @@ import formlib.keywordwidget.tests
 class Publication(DefaultPublication):
     """Traverses attributes, items, ``@@views`` and ``++namespaces++``.
 
-    One interaction per request.
+    One interaction per request, for the principal the registered
+    authentication finds.
     """
 
     require_docstrings = False
@@ -33,7 +41,14 @@ class Publication(DefaultPublication):
         super().beforeTraversal(request)
         # Without a skin on the request no browser:page is found.
         zope.publisher.skinnable.setDefaultSkin(request)
+        self.authenticate(request)
         zope.security.management.newInteraction(request)
+
+    def authenticate(self, request):
+        auth = zope.component.queryUtility(IAuthentication)
+        if auth is not None:
+            request.setPrincipal(
+                auth.authenticate(request) or auth.unauthenticatedPrincipal())
 
     def traverseName(self, request, ob, name, check_auth=1):
         namespace, namespace_name = zope.traversing.namespace.nsParse(name)
@@ -110,8 +125,13 @@ class WSGILayer(zope.testbrowser.wsgi.Layer):
         self.__bases__ = bases
         self.__name__ = name
 
-    def make_wsgi_app(self):
+    def setUp(self):
+        # One root for the layer: every app made from it publishes the
+        # same objects the tests look at.
         self.root = Root()
+        super().setUp()
+
+    def make_wsgi_app(self):
         return WSGIApplication(self.root)
 
     def testSetUp(self):
@@ -212,3 +232,57 @@ ZCML_LAYER = zope.component.testlayer.ZCMLFileLayer(
 FUNCTIONAL_LAYER = WSGILayer((ZCML_LAYER,), 'FunctionalLayer')
 BROWSER_LAYER = BrowserLayer((ZCML_LAYER,), 'BrowserLayer')
 
+
+def log_in(browser, user, password=None):
+    """Send basic-auth credentials, the password defaulting to the user's
+    name (as in the demo and the test app)."""
+    credentials = '%s:%s' % (user, user if password is None else password)
+    browser.addHeader('Authorization', 'Basic %s' % base64.b64encode(
+        credentials.encode()).decode())
+
+
+class ZopeDemoLayer:
+    """The demo site of ``make demo`` in a real Zope, booted from a fresh
+    instance as ``runwsgi`` boots it; ``/article`` is reset for each test."""
+
+    __bases__ = ()
+    __name__ = 'ZopeDemoLayer'
+
+    def setUp(self):
+        import paste.deploy
+
+        from formlib.keywordwidget.demo.instance import create_instance
+        self.home = tempfile.mkdtemp()
+        create_instance(self.home)
+        self.wsgi_app = paste.deploy.loadapp(
+            'config:' + os.path.join(self.home, 'etc', 'zope.ini'),
+            global_conf={'http_port': '0'})
+
+    def testSetUp(self):
+        from formlib.keywordwidget.demo.instance import set_up_site
+        with self.zope_app() as app:
+            if 'article' in app.objectIds():
+                app._delObject('article')
+            set_up_site(app)
+
+    @contextlib.contextmanager
+    def zope_app(self):
+        """The Zope root, committed and closed on leaving."""
+        import Zope2
+        app = Zope2.app()
+        try:
+            yield app
+            transaction.commit()
+        finally:
+            transaction.abort()
+            app._p_jar.close()
+
+    def tearDown(self):
+        import Zope2
+        Zope2.DB.close()
+        shutil.rmtree(self.home)
+        # Zope starts once per process: the runner goes on in a new one.
+        raise NotImplementedError
+
+
+ZOPE_DEMO_LAYER = ZopeDemoLayer()

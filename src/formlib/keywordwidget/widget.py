@@ -471,6 +471,12 @@ class KeywordDisplayWidget(DisplayWidget):
         super().__init__(context, request)
         self.keywords = Keywords(context, request)
 
+    def hasInput(self):
+        # Formlib asks when this widget stands in for the edit widget
+        # (permission.edit_or_display): a display widget takes no input,
+        # so it shows the stored value whatever was posted.
+        return False
+
     def _values(self):
         value = self._data if self._renderedValueSet() else self.context.default
         return in_display_order(value or (), self.keywords)

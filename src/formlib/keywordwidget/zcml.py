@@ -7,6 +7,8 @@ from zope.formlib.interfaces import IDisplayWidget
 from zope.formlib.interfaces import IInputWidget
 from zope.publisher.interfaces.browser import IBrowserRequest
 
+from formlib.keywordwidget.permission import edit_or_display
+
 
 class IWidgetsDirective(zope.interface.Interface):
     """Register the widgets formlib uses for fields that provide a marker."""
@@ -21,6 +23,8 @@ class IWidgetsDirective(zope.interface.Interface):
 
     display = zope.configuration.fields.GlobalObject(
         title='Display widget factory, called with (field, request)',
+        description='Also stands in for the edit widget where the user '
+                    'lacks the edit permission declared on the field.',
         required=True)
 
     layer = zope.configuration.fields.GlobalInterface(
@@ -31,6 +35,10 @@ class IWidgetsDirective(zope.interface.Interface):
 
 def widgets(_context, for_, edit, display, layer=IBrowserRequest):
     # Plain adapters, not views: a <view> would hand formlib a
-    # security-proxied widget.
-    adapter(_context, [edit], provides=IInputWidget, for_=[for_, layer])
+    # security-proxied widget.  Where formlib asks for an input widget, a
+    # user who lacks the field's edit permission gets the display widget;
+    # formlib's getWidgetsData skips widgets that are not IInputWidget, so
+    # nothing posted for the field is applied.
+    adapter(_context, [edit_or_display(edit, display)],
+            provides=IInputWidget, for_=[for_, layer])
     adapter(_context, [display], provides=IDisplayWidget, for_=[for_, layer])

@@ -9,6 +9,7 @@ from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 from formlib.keywordwidget import IHaveSelectableKeywords
+from formlib.keywordwidget import set_edit_permission
 from formlib.keywordwidget.settings import open_keywords
 
 
@@ -66,6 +67,24 @@ for name in ('keywords', 'categories', 'audiences', 'archived_keywords'):
     zope.interface.alsoProvides(IArticle[name], IHaveSelectableKeywords)
 
 
+class IGuardedArticle(zope.interface.Interface):
+    """Title and keywords of an article; editing the keywords needs a
+    permission."""
+
+    title = zope.schema.TextLine(title='Title', required=False)
+
+    keywords = zope.schema.List(
+        title='Keywords', required=False,
+        value_type=zope.schema.Choice(
+            vocabulary='formlib.keywordwidget.tests.keywords'))
+
+
+zope.interface.alsoProvides(
+    IGuardedArticle['keywords'], IHaveSelectableKeywords)
+set_edit_permission(
+    IGuardedArticle['keywords'], 'formlib.keywordwidget.tests.Edit')
+
+
 # A vocabulary far above the large-mode threshold, built once so that its
 # search index is built once too.
 SUBJECTS = SimpleVocabulary(
@@ -103,7 +122,7 @@ open_keywords(ITagging['labels'], SUBJECTS)
 open_keywords(ITagging['restricted_labels'], SUBJECTS)
 
 
-@zope.interface.implementer(IArticle, ITagging)
+@zope.interface.implementer(IArticle, IGuardedArticle, ITagging)
 class Article:
     """An article; attribute defaults so that every field can be read."""
 
@@ -139,6 +158,10 @@ def checkboxes(field, request):
 class CustomWidgetForm(form.EditForm):
     form_fields = form.Fields(IArticle).select('title', 'keywords')
     form_fields['keywords'].custom_widget = checkboxes
+
+
+class GuardedEditForm(form.EditForm):
+    form_fields = form.Fields(IGuardedArticle)
 
 
 class TaggingForm(form.EditForm):

@@ -171,3 +171,32 @@ class MaySearchTests(unittest.TestCase):
 
     def test_may_not_search_without_security_declarations(self):
         self.assertFalse(self._callFUT(Example()))
+
+    def guarded_field(self, context):
+        from formlib.keywordwidget import set_edit_permission
+        field = zope.schema.List(__name__='marked')
+        set_edit_permission(field, 'example.EditKeywords')
+        return field.bind(context)
+
+    def test_declared_edit_permission_decides_when_denied(self):
+        from zope.security.testing import interaction
+
+        from formlib.keywordwidget.search import may_search
+        context = Example()
+        # zope.security's default policy denies every principal.
+        with interaction('author'):
+            self.assertFalse(may_search(context, self.guarded_field(context)))
+
+    def test_declared_edit_permission_decides_when_granted(self):
+        import zope.security.management
+        from zope.security.simplepolicies import PermissiveSecurityPolicy
+        from zope.security.testing import interaction
+
+        from formlib.keywordwidget.search import may_search
+        old = zope.security.management.setSecurityPolicy(
+            PermissiveSecurityPolicy)
+        self.addCleanup(zope.security.management.setSecurityPolicy, old)
+        context = Example()
+        # No security declarations: read access alone would say no.
+        with interaction('editor'):
+            self.assertTrue(may_search(context, self.guarded_field(context)))

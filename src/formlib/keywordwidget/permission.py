@@ -1,0 +1,36 @@
+"""The permission editing a field needs; without it the field is shown."""
+import zope.security
+
+
+EDIT_PERMISSION = 'formlib.keywordwidget.edit_permission'
+
+
+def set_edit_permission(field, permission_id):
+    """Declare, once on the schema field, the permission editing it needs."""
+    field.setTaggedValue(EDIT_PERMISSION, permission_id)
+
+
+def edit_permission(field):
+    """The permission id editing ``field`` needs, or None if it needs none."""
+    return field.queryTaggedValue(EDIT_PERMISSION)
+
+
+def may_edit(field):
+    """Whether the current user may edit the bound ``field``'s context."""
+    permission = edit_permission(field)
+    if permission is None:
+        return True
+    # One check serves both platforms: Zope installs AccessControl's
+    # SecurityPolicy as zope.security's policy, which asks the security
+    # manager for the permission's title on the (acquisition-wrapped)
+    # object.
+    return zope.security.checkPermission(permission, field.context)
+
+
+def edit_or_display(edit, display):
+    """Widget factory: ``edit`` if the user may edit the field, else
+    ``display``."""
+    def widget(field, request):
+        factory = edit if may_edit(field) else display
+        return factory(field, request)
+    return widget

@@ -1,0 +1,172 @@
+"""The widgets and the per-field fallback in a real Zope with five.formlib."""
+import json
+import unittest
+import urllib.parse
+
+from formlib.keywordwidget.testing import ZOPE_DEMO_LAYER
+from formlib.keywordwidget.testing import log_in
+
+
+URL = 'http://localhost/article'
+
+
+class ZopeTests(unittest.TestCase):
+
+    layer = ZOPE_DEMO_LAYER
+
+    def browser(self, user=None):
+        from zope.testbrowser.browser import Browser
+        browser = Browser(wsgi_app=self.layer.wsgi_app)
+        if user is not None:
+            log_in(browser, user)
+        return browser
+
+    def stored(self, name, path='article'):
+        with self.layer.zope_app() as app:
+            return getattr(app.unrestrictedTraverse(path), name)
+
+    def test_editor_gets_edit_widgets_for_marked_fields(self):
+        browser = self.browser('editor')
+        browser.open(URL + '/@@edit')
+        keywords = browser.getControl(name='form.keywords:list')
+        self.assertCountEqual(
+            keywords.value,
+            ['Python', 'Zope', 'Zope widgets', 'Python testing'])
+        self.assertIn('keywordwidget', browser.contents)
+
+    def test_editor_saves_keywords_and_categories(self):
+        browser = self.browser('editor')
+        browser.open(URL + '/@@edit')
+        browser.getControl(name='form.keywords:list').value = ['Zope']
+        # Too many keywords for a list: the others are typed.
+        browser.getControl(name='form.keywords.new').value = 'plone security'
+        browser.getControl(name='form.categories:list').value = ['news']
+        browser.getControl('Apply').click()
+        self.assertEqual(self.stored('keywords'), ['Zope', 'Plone security'])
+        self.assertEqual(self.stored('categories'), ['news'])
+
+    def test_author_sees_keywords_read_only_in_edit_form(self):
+        browser = self.browser('author')
+        browser.open(URL + '/@@edit')
+        with self.assertRaises(LookupError):
+            browser.getControl(name='form.keywords:list')
+        with self.assertRaises(LookupError):
+            browser.getControl(name='form.categories:list')
+        self.assertIn(
+            '<ul class="keywordwidget-display"><li><bdi>Python</bdi></li>',
+            browser.contents)
+        self.assertIn('<bdi>How-to</bdi>', browser.contents)
+
+    def test_permission_is_checked_on_the_edited_object(self):
+        # AccessControl decides, with the local roles of the article.
+        with self.layer.zope_app() as app:
+            app.article.manage_setLocalRoles('author', ['Editor'])
+        browser = self.browser('author')
+        browser.open(URL + '/@@edit')
+        self.assertCountEqual(
+            browser.getControl(name='form.keywords:list').value,
+            ['Python', 'Zope', 'Zope widgets', 'Python testing'])
+
+    def test_author_saves_title(self):
+        browser = self.browser('author')
+        browser.open(URL + '/@@edit')
+        browser.getControl('Title').value = 'Renamed by the author'
+        browser.getControl('Apply').click()
+        self.assertEqual(self.stored('title'), 'Renamed by the author')
+        self.assertEqual(
+            self.stored('keywords'),
+            ['Python', 'Zope', 'Zope widgets', 'Python testing'])
+
+    def forge(self, user, **fields):
+        data = {'form.actions.apply': 'Apply',
+                'form.keywords:list': 'Plone',
+                'form.keywords.new': 'Plone security',
+                'form.keywords-empty-marker': '1',
+                'form.categories:list': 'news',
+                'form.categories-empty-marker': '1'}
+        data.update(fields)
+        browser = self.browser(user)
+        browser.post(URL + '/@@edit', urllib.parse.urlencode(data))
+        return browser
+
+    def test_forged_post_by_author_changes_only_the_title(self):
+        self.forge('author', **{'form.title': 'Forged'})
+        self.assertEqual(self.stored('title'), 'Forged')
+        self.assertEqual(
+            self.stored('keywords'),
+            ['Python', 'Zope', 'Zope widgets', 'Python testing'])
+        self.assertEqual(self.stored('categories'), ['howto', 'release'])
+
+    def test_same_post_by_editor_changes_keywords(self):
+        # The counterpart of the forged post: the form data are right.
+        self.forge('editor', **{'form.title': 'Edited'})
+        self.assertEqual(self.stored('keywords'), ['Plone', 'Plone security'])
+        self.assertEqual(self.stored('categories'), ['news'])
+
+    def test_forged_post_with_an_error_shows_stored_keywords(self):
+        browser = self.forge('author', **{'form.title': 'two\nlines'})
+        self.assertIn('There were errors', browser.contents)
+        self.assertIn('<bdi>Zope widgets</bdi>', browser.contents)
+        self.assertNotIn('<bdi>Plone</bdi>', browser.contents)
+        self.assertEqual(self.stored('title'), 'Keyword widgets for Zope')
+
+    def test_display_form_lists_titles(self):
+        browser = self.browser()
+        browser.open(URL + '/@@display')
+        self.assertIn(
+            '<ul class="keywordwidget-display"><li><bdi>How-to</bdi></li>'
+            '<li><bdi>Release</bdi></li></ul>', browser.contents)
+        self.assertIn('<bdi>Python testing</bdi>', browser.contents)
+
+    def search(self, user=None):
+        browser = self.browser(user)
+        browser.raiseHttpErrors = False
+        browser.open(
+            URL + '/@@keywordwidget-search?q=zope+sec&field='
+            'formlib.keywordwidget.demo.interfaces.IArticle.keywords')
+        return browser
+
+    def test_editor_may_search_the_keywords(self):
+        browser = self.search('editor')
+        self.assertEqual(browser.headers['status'], '200 OK')
+        titles = [item['title']
+                  for item in json.loads(browser.contents)['items']]
+        self.assertIn('Zope security', titles)
+
+    def test_author_may_not_search_the_keywords(self):
+        browser = self.search('author')
+        self.assertEqual(browser.headers['status'], '403 Forbidden')
+
+    def test_anonymous_may_not_search_the_keywords(self):
+        browser = self.search()
+        self.assertEqual(browser.headers['status'], '403 Forbidden')
+
+    def test_anonymous_must_log_in_to_edit(self):
+        browser = self.browser()
+        browser.raiseHttpErrors = False
+        browser.open(URL + '/@@edit')
+        self.assertEqual(browser.headers['status'], '401 Unauthorized')
+        self.assertIn(
+            'basic realm="Zope"', browser.headers['WWW-Authenticate'])
+
+    def test_fields_missing_on_the_object_are_not_acquired(self):
+        from formlib.keywordwidget.demo.content import Article
+        with self.layer.zope_app() as app:
+            app.manage_addFolder('parent')
+            app.parent.keywords = ['Plone']
+            app.parent.categories = ['news']
+            app.parent._setObject('child', Article('child'))
+        self.addCleanup(self.delete_parent)
+        browser = self.browser('editor')
+        browser.open('http://localhost/parent/child/@@edit')
+        self.assertEqual(browser.getControl(name='form.keywords:list').value,
+                         [])
+        self.assertEqual(
+            browser.getControl(name='form.categories:list').value, [])
+        browser.open('http://localhost/parent/child/@@display')
+        self.assertNotIn('Plone', browser.contents)
+        self.assertNotIn('News', browser.contents)
+
+    def delete_parent(self):
+        with self.layer.zope_app() as app:
+            app._delObject('parent')
