@@ -3,7 +3,8 @@
  * Works on the markup KeywordInputWidget renders:
  * <div class="keywordwidget" data-open="true|false" data-new-prefix="..."
  *      data-search-url="..."> holding the native <select multiple>, and for
- * open fields a <textarea> for new keywords, one per line.
+ * open or large fields a <textarea> for typed keywords, one per line.
+ * Keywords the user creates are posted as data-new-prefix plus their text.
  */
 (function () {
   'use strict';
@@ -29,7 +30,8 @@
     if (!element.id) {
       return null;
     }
-    return document.querySelector('label[for="' + CSS.escape(element.id) + '"]');
+    return document.querySelector(
+      'label[for="' + CSS.escape(element.id) + '"]');
   }
 
   // Accessibility fixes Tom Select lacks: a name for every remove button,
