@@ -12,8 +12,16 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/pip install -q -e '.[bench]'
+	touch $@
+
 test: $(STAMP)
 	ZOPE_INTERFACE_STRICT_IRO=1 $(BIN)/zope-testrunner --test-path=src -vc
+
+# Not run by CI: takes minutes, and its numbers need a quiet machine.
+bench: $(VENV)/.bench-installed
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info

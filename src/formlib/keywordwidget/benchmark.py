@@ -1,0 +1,542 @@
+"""Our widgets measured side by side with zope.formlib's stock widgets."""
+import dataclasses
+import gc
+import random
+import statistics
+import time
+import tracemalloc
+import unicodedata
+from html import escape
+
+import zope.component
+import zope.configuration.xmlconfig
+import zope.interface
+import zope.schema
+from zope.formlib.interfaces import IDisplayWidget
+from zope.formlib.interfaces import IInputWidget
+from zope.formlib.itemswidgets import MultiCheckBoxWidget
+from zope.formlib.itemswidgets import MultiSelectWidget
+from zope.publisher.browser import TestRequest
+from zope.schema.interfaces import IContextSourceBinder
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+import formlib.keywordwidget
+from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
+
+
+SIZES = (100, 1_000, 10_000, 100_000)
+# A tenth of the vocabulary is stored, but no more than this.
+MAX_STORED = 2_000
+# Vocabularies above this many terms render only the selected options.
+LARGE_VOCABULARY_THRESHOLD = 1_000
+# The page-size goal renders this many selected keywords at every size.
+PAGE_SIZE_SELECTION = 100
+SEARCH_QUERIES = 300
+
+# Syllables for made-up keywords; some accented, as real keywords are.
+SYLLABLES = (
+    'al ba be bo ca ce da de do el en fa fe ga go ha he in ka ki ko la le li'
+    ' lo ma me mi mo na ne ni no or pa pe po ra re ri ro sa se si so ta te'
+    ' ti to un va ve vi wa ze zo ré zü ña ça mø ka ji').split()
+
+
+def load_configuration():
+    """Register the widgets as a formlib app with our ZCML has them."""
+    zope.configuration.xmlconfig.file(
+        'benchmark.zcml', package=formlib.keywordwidget)
+
+
+def make_keywords(count, seed=2026):
+    """`count` distinct, made-up keywords; a longer list starts the same."""
+    rng = random.Random(seed)
+    keywords, slugs = [], set()
+    while len(keywords) < count:
+        words = [
+            ''.join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+            for _ in range(rng.choice((1, 1, 1, 2)))]
+        keyword = ' '.join(words).capitalize()
+        slug = slugify(keyword)
+        if slug not in slugs:
+            slugs.add(slug)
+            keywords.append(keyword)
+    return keywords
+
+
+def slugify(text):
+    """An ASCII token for a keyword."""
+    folded = unicodedata.normalize('NFKD', text.casefold())
+    ascii_text = folded.encode('ascii', 'ignore').decode('ascii')
+    return '-'.join(ascii_text.split())
+
+
+def stored_count(size):
+    return min(size // 10, MAX_STORED)
+
+
+def pick_stored(keywords, count, seed=5):
+    """`count` keywords spread over the vocabulary, in a user's order."""
+    if not count:
+        return []
+    step = len(keywords) // count
+    stored = keywords[::step][:count]
+    random.Random(seed).shuffle(stored)
+    return stored
+
+
+@zope.interface.provider(IContextSourceBinder)
+def article_vocabulary(context):
+    return context.vocabulary
+
+
+class IBenchmarkArticle(zope.interface.Interface):
+    """An article whose keywords are rendered by ours and by formlib's."""
+
+    keywords = zope.schema.List(
+        title='Keywords', required=False,
+        value_type=zope.schema.Choice(source=article_vocabulary))
+
+    stock_keywords = zope.schema.List(
+        title='Keywords', required=False,
+        value_type=zope.schema.Choice(source=article_vocabulary))
+
+
+zope.interface.alsoProvides(
+    IBenchmarkArticle['keywords'], IHaveSelectableKeywords)
+
+
+@zope.interface.implementer(IBenchmarkArticle)
+class Article:
+    """An article with its own vocabulary; both fields store the same."""
+
+    def __init__(self, keywords, stored):
+        self.vocabulary = SimpleVocabulary([
+            SimpleTerm(keyword, slugify(keyword), keyword)
+            for keyword in keywords])
+        self.keywords = list(stored)
+        self.stock_keywords = list(stored)
+        # What a browser posts for the stored keywords.
+        self.tokens = [self.vocabulary.getTerm(value).token
+                       for value in stored]
+
+    @property
+    def size(self):
+        return len(self.vocabulary)
+
+
+def make_article(size, all_keywords=None, stored=None):
+    """An article with a `size`-term vocabulary and a tenth of it stored."""
+    keywords = (all_keywords or make_keywords(size))[:size]
+    if stored is None:
+        stored = stored_count(size)
+    return Article(keywords, pick_stored(keywords, stored))
+
+
+def looked_up(interface, field_name):
+    """A widget factory that looks the widget up as formlib's forms do."""
+    def factory(article, request):
+        field = IBenchmarkArticle[field_name].bind(article)
+        return zope.component.getMultiAdapter((field, request), interface)
+    return factory
+
+
+def stock(widget_class):
+    """A widget factory for a stock widget set as a form's custom_widget."""
+    def factory(article, request):
+        field = IBenchmarkArticle['stock_keywords'].bind(article)
+        return widget_class(field, field.value_type.vocabulary, request)
+    return factory
+
+
+def render(factory, article, request=None):
+    """Set the stored value up for rendering as a form does, and render."""
+    widget = factory(article, request or TestRequest())
+    widget.setRenderedValue(widget.context.get(article))
+    return widget()
+
+
+def parse(factory, article, request):
+    """The value the widget reads from a submitted form."""
+    return factory(article, request).getInputValue()
+
+
+def submitted(article, field_name):
+    """A request carrying the stored keywords' tokens, as a browser posts."""
+    name = 'field.' + field_name
+    return TestRequest(form={
+        name: article.tokens, name + '-empty-marker': '1'})
+
+
+def edit_floor(article):
+    """Escaping and joining the options, with nothing else."""
+    selected = set(article.keywords)
+    return '<select multiple="multiple">%s</select>' % ''.join([
+        '<option value="%s"%s>%s</option>' % (
+            escape(term.token),
+            ' selected="selected"' if term.value in selected else '',
+            escape(term.title))
+        for term in article.vocabulary])
+
+
+def display_floor(article):
+    """Escaping and joining the stored titles, with nothing else."""
+    getTerm = article.vocabulary.getTerm
+    return '<ul>%s</ul>' % ''.join([
+        '<li>%s</li>' % escape(getTerm(value).title)
+        for value in article.keywords])
+
+
+@dataclasses.dataclass(frozen=True)
+class Contender:
+    """One way to do an operation: ours, a stock widget, or the floor."""
+
+    key: str
+    label: str
+    run: object  # callable(article) -> HTML or value
+    # Stock widgets are O(n·m): past this many terms they run only once.
+    quadratic: bool = False
+
+
+EDIT = (
+    Contender('ours', 'ours: KeywordInputWidget', lambda article: render(
+        looked_up(IInputWidget, 'keywords'), article)),
+    Contender(
+        'default', 'formlib default: OrderedMultiSelectWidget',
+        lambda article: render(
+            looked_up(IInputWidget, 'stock_keywords'), article),
+        quadratic=True),
+    Contender('select', 'formlib MultiSelectWidget', lambda article: render(
+        stock(MultiSelectWidget), article), quadratic=True),
+    Contender('checkbox', 'formlib MultiCheckBoxWidget',
+              lambda article: render(stock(MultiCheckBoxWidget), article),
+              quadratic=True),
+    Contender('floor', 'floor: escape + join', edit_floor),
+)
+
+DISPLAY = (
+    Contender('ours', 'ours: KeywordDisplayWidget', lambda article: render(
+        looked_up(IDisplayWidget, 'keywords'), article)),
+    Contender(
+        'default', 'formlib default: SetDisplayWidget',
+        lambda article: render(
+            looked_up(IDisplayWidget, 'stock_keywords'), article)),
+    Contender('floor', 'floor: escape + join', display_floor),
+)
+
+
+def parsing(key, label, field_name, factory):
+    """A contender that parses the article's stored tokens as posted."""
+    return Contender(key, label, lambda article, request=None: parse(
+        factory, article, request or submitted(article, field_name)))
+
+
+PARSE = (
+    parsing('ours', 'ours: KeywordInputWidget', 'keywords',
+            looked_up(IInputWidget, 'keywords')),
+    parsing('default', 'formlib default: OrderedMultiSelectWidget',
+            'stock_keywords', looked_up(IInputWidget, 'stock_keywords')),
+    parsing('select', 'formlib MultiSelectWidget', 'stock_keywords',
+            stock(MultiSelectWidget)),
+)
+
+OPERATIONS = {'edit': EDIT, 'display': DISPLAY, 'parse': PARSE}
+
+
+@dataclasses.dataclass
+class Measurement:
+    """One number: seconds, bytes or a percentile, or None if skipped."""
+
+    operation: str
+    contender: str
+    size: int
+    value: float = None
+    runs: int = 0
+    note: str = ''
+
+
+class Results:
+    """Measurements of one run, found by operation, contender and size."""
+
+    def __init__(self, sizes, doubling=()):
+        self.sizes = tuple(sizes)
+        # Sizes whose double was measured too, for ours alone.
+        self.doubling = tuple(doubling)
+        self.measurements = {}
+
+    def add(self, measurement):
+        key = (measurement.operation, measurement.contender, measurement.size)
+        self.measurements[key] = measurement
+
+    def get(self, operation, contender, size):
+        return self.measurements.get((operation, contender, size))
+
+    def value(self, operation, contender, size):
+        measurement = self.get(operation, contender, size)
+        return None if measurement is None else measurement.value
+
+    def ratio(self, operation, contender, size, baseline='ours'):
+        """How many times `contender` takes what `baseline` takes."""
+        theirs = self.value(operation, contender, size)
+        ours = self.value(operation, baseline, size)
+        if not theirs or not ours:
+            return None
+        return theirs / ours
+
+    def __iter__(self):
+        return iter(self.measurements.values())
+
+
+def best_time(func, budget, min_runs=5, max_runs=50, min_time=0.5):
+    """Best time of repeated calls, and how many ran, and the last result.
+
+    Quick calls repeat until `min_time` has passed, so that the best of
+    them is not one a busy machine slowed down; any call stops after
+    `budget` seconds, so that a slow stock widget runs just once.
+    The garbage collector is off while timing, as in timeit, so that its
+    pauses do not land on whichever widget happens to run then.
+    """
+    times = []
+    started = time.perf_counter()
+    gc_was_enabled = gc.isenabled()
+    try:
+        while len(times) < max_runs:
+            gc.disable()
+            start = time.perf_counter()
+            result = func()
+            times.append(time.perf_counter() - start)
+            if gc_was_enabled:
+                gc.enable()
+            spent = time.perf_counter() - started
+            if spent > budget or (
+                    len(times) >= min_runs and spent > min_time):
+                break
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return min(times), len(times), result
+
+
+def peak_memory(func):
+    """Peak bytes allocated while `func` runs."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        func()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def search_queries(keywords, count, seed=7):
+    """What users type: prefixes and inner pieces, some without accents."""
+    rng = random.Random(seed)
+    queries = []
+    for _ in range(count):
+        keyword = rng.choice(keywords).casefold()
+        if rng.random() < 0.7:
+            query = keyword[:rng.randint(1, 5)]
+        else:
+            start = rng.randint(0, max(0, len(keyword) - 3))
+            query = keyword[start:start + rng.randint(3, 5)]
+        if rng.random() < 0.3:
+            query = slugify(query) or query
+        queries.append(query.strip() or keyword[0])
+    return queries
+
+
+def search_view(article, request):
+    """The JSON search view for the article's keywords, if there is one."""
+    return zope.component.queryMultiAdapter(
+        (article, request), name='keywordwidget-search')
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def measure_search(results, article, queries):
+    """p50 and p95 of the search view's answers, or a note why not."""
+    size = article.size
+    if search_view(article, TestRequest()) is None:
+        for operation in ('search-p50', 'search-p95'):
+            results.add(Measurement(
+                operation, 'ours', size, note='no search view yet'))
+        return
+    times = []
+    for query in queries:
+        request = TestRequest(form={'field': 'keywords', 'q': query})
+        start = time.perf_counter()
+        search_view(article, request)()
+        times.append(time.perf_counter() - start)
+    results.add(Measurement(
+        'search-p50', 'ours', size, statistics.median(times), len(times)))
+    results.add(Measurement(
+        'search-p95', 'ours', size, percentile(times, 0.95), len(times)))
+
+
+def measure_size(results, article, budget, stock_limit, memory=True):
+    """Time every operation of every contender on one article.
+
+    Stock widgets are O(n·m): above `stock_limit` terms they are skipped.
+    """
+    size = article.size
+    for operation, contenders in OPERATIONS.items():
+        for contender in contenders:
+            if contender.quadratic and size > stock_limit:
+                results.add(Measurement(
+                    operation, contender.key, size, note='skipped'))
+                continue
+            seconds, runs, output = best_time(
+                lambda: contender.run(article), budget)
+            results.add(Measurement(
+                operation, contender.key, size, seconds, runs))
+            if operation != 'edit':
+                continue
+            results.add(Measurement(
+                'html-bytes', contender.key, size,
+                len(output.encode('utf-8')), 1))
+            if memory and contender.key in ('ours', 'default'):
+                results.add(Measurement(
+                    'memory', contender.key, size,
+                    peak_memory(lambda: contender.run(article)), 1))
+
+
+def measure_page_size(results, all_keywords, sizes):
+    """Our edit widget's bytes for the same selection, vocabulary growing."""
+    for size in sizes:
+        article = make_article(size, all_keywords, PAGE_SIZE_SELECTION)
+        html = EDIT[0].run(article)
+        results.add(Measurement(
+            'page-bytes', 'ours', size, len(html.encode('utf-8')), 1))
+
+
+def doubling_sizes(sizes):
+    """Sizes whose double still has a tenth stored: for the linearity goal."""
+    return tuple(size for size in sizes
+                 if stored_count(2 * size) == 2 * stored_count(size))
+
+
+def measure_doubling(results, all_keywords, size, budget, rounds=3):
+    """Our times at `size` and twice that, in turns, so drift hits both."""
+    articles = [make_article(size, all_keywords),
+                make_article(2 * size, all_keywords)]
+    best = {}
+    for _ in range(rounds):
+        for operation, contenders in OPERATIONS.items():
+            ours = contenders[0]
+            for article in articles:
+                seconds = best_time(lambda: ours.run(article), budget)[0]
+                key = (operation, article.size)
+                best[key] = min(seconds, best.get(key, seconds))
+    for (operation, article_size), seconds in best.items():
+        results.add(Measurement(
+            'doubling-' + operation, 'ours', article_size, seconds, rounds))
+
+
+def run(sizes=SIZES, budget=2.0, stock_limit=100_000,
+        queries=SEARCH_QUERIES, memory=True, progress=None):
+    """Measure everything for `sizes`; `progress` gets a line per step."""
+    say = progress or (lambda line: None)
+    doubling = doubling_sizes(sizes)
+    doubled = tuple(2 * size for size in doubling)
+    all_keywords = make_keywords(max(sizes + doubled))
+    results = Results(sizes, doubling)
+    for size in sizes:
+        say('%s terms, %s stored' % (
+            '{:,}'.format(size), '{:,}'.format(stored_count(size))))
+        article = make_article(size, all_keywords)
+        measure_size(results, article, budget, stock_limit, memory=memory)
+        measure_search(results, article, search_queries(
+            all_keywords[:size], queries))
+    for size in doubling:
+        say('%s and %s terms, ours only, for the linearity goal' % (
+            '{:,}'.format(size), '{:,}'.format(2 * size)))
+        measure_doubling(results, all_keywords, size, budget)
+    measure_page_size(results, all_keywords, sorted(
+        size for size in set(sizes + doubled)
+        if size > LARGE_VOCABULARY_THRESHOLD))
+    return results
+
+
+@dataclasses.dataclass
+class Goal:
+    """A goal of the benchmark issue and whether this run met it."""
+
+    text: str
+    passed: bool = None  # None: not measured in this run
+    detail: str = ''
+
+    @property
+    def verdict(self):
+        return {True: 'PASS', False: 'FAIL', None: 'SKIP'}[self.passed]
+
+
+def speedup_goal(results, size, factor):
+    goal = Goal('edit render >= %dx faster than formlib default at '
+                '%s terms / %s stored' % (
+                    factor, '{:,}'.format(size),
+                    '{:,}'.format(stored_count(size))))
+    ratio = results.ratio('edit', 'default', size)
+    if ratio is not None:
+        goal.passed = ratio >= factor
+        goal.detail = '%.1fx' % ratio
+    return goal
+
+
+def doubling_ratios(results):
+    """(ratio, operation, size): our time at twice `size` over at `size`."""
+    ratios = []
+    for size in results.doubling:
+        for operation in OPERATIONS:
+            before = results.value('doubling-' + operation, 'ours', size)
+            after = results.value('doubling-' + operation, 'ours', 2 * size)
+            if before and after:
+                ratios.append((after / before, operation, size))
+    return ratios
+
+
+def linearity_goal(results, limit=2.6):
+    goal = Goal('doubling vocabulary and selection costs <= %.1fx' % limit)
+    ratios = doubling_ratios(results)
+    if ratios:
+        worst, operation, size = max(ratios)
+        goal.passed = worst <= limit
+        goal.detail = 'worst %.2fx (%s, %s -> %s terms)' % (
+            worst, operation, '{:,}'.format(size), '{:,}'.format(2 * size))
+    return goal
+
+
+def page_size_goal(results, tolerance=1.05):
+    goal = Goal('edit page size independent of vocabulary size above '
+                '%s terms' % '{:,}'.format(LARGE_VOCABULARY_THRESHOLD))
+    sizes = [measurement.value for measurement in results
+             if measurement.operation == 'page-bytes']
+    if len(sizes) >= 2:
+        goal.passed = max(sizes) <= min(sizes) * tolerance
+        goal.detail = '%s..%s bytes for %d selected' % (
+            '{:,}'.format(min(sizes)), '{:,}'.format(max(sizes)),
+            PAGE_SIZE_SELECTION)
+    return goal
+
+
+def search_goal(results, size=100_000, limit=0.050):
+    goal = Goal('search p95 < %d ms at %s terms' % (
+        limit * 1000, '{:,}'.format(size)))
+    measurement = results.get('search-p95', 'ours', size)
+    if measurement is not None and measurement.value is not None:
+        goal.passed = measurement.value < limit
+        goal.detail = '%.1f ms' % (measurement.value * 1000)
+    elif measurement is not None:
+        goal.detail = measurement.note
+    return goal
+
+
+def goals(results):
+    return [
+        speedup_goal(results, 1_000, 5),
+        speedup_goal(results, 10_000, 20),
+        linearity_goal(results),
+        page_size_goal(results),
+        search_goal(results),
+    ]
