@@ -16,8 +16,12 @@ $(VENV)/.bench-installed: $(STAMP)
 	$(BIN)/pip install -q -e '.[bench]'
 	touch $@
 
+# No ZOPE_INTERFACE_STRICT_IRO for the whole run: classes that
+# zope.browserpage makes for formlib's DisplayForm (and Zope's own classes)
+# have inconsistent orders; tests/test_registrations.py checks our marker
+# under the strict order instead.
 test: $(STAMP)
-	ZOPE_INTERFACE_STRICT_IRO=1 $(BIN)/zope-testrunner --test-path=src -vc
+	$(BIN)/zope-testrunner --test-path=src -vc
 
 # Not run by CI: takes minutes, and its numbers need a quiet machine.
 bench: $(VENV)/.bench-installed

@@ -53,7 +53,9 @@ class WSGIApplication:
     def __call__(self, environ, start_response):
         request = BrowserRequest(environ['wsgi.input'], environ)
         request.setPublication(self.publication)
-        request = publish(request, handle_errors=self.handle_errors)
+        # zope.testbrowser's handleErrors = False asks for the traceback.
+        handle_errors = environ.get('wsgi.handleErrors', self.handle_errors)
+        request = publish(request, handle_errors=handle_errors)
         response = request.response
         start_response(response.getStatusString(), response.getHeaders())
         return response.consumeBodyIter()

@@ -4,12 +4,12 @@ import zope.schema
 from zope.formlib import form
 from zope.formlib.interfaces import DISPLAY_UNWRITEABLE
 from zope.formlib.itemswidgets import MultiCheckBoxWidget
-from zope.formlib.widget import CustomWidgetFactory
 from zope.schema.interfaces import IContextSourceBinder
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 from formlib.keywordwidget import IHaveSelectableKeywords
+from formlib.keywordwidget.settings import open_keywords
 
 
 # Tests change this list to play a vocabulary that changes over time.
@@ -66,7 +66,44 @@ for name in ('keywords', 'categories', 'audiences', 'archived_keywords'):
     zope.interface.alsoProvides(IArticle[name], IHaveSelectableKeywords)
 
 
-@zope.interface.implementer(IArticle)
+# A vocabulary far above the large-mode threshold, built once so that its
+# search index is built once too.
+SUBJECTS = SimpleVocabulary(
+    [SimpleTerm(title, 'special-%d' % number, title)
+     for number, title in enumerate([
+         'Python', 'Python packaging', 'CPython', 'IronPython', 'Zope',
+         'Z\u00fcrich', 'Smith, John', '<b>Bold</b> & "quoted"'])]
+    + [SimpleTerm('Subject %05d' % number, 'subject-%d' % number)
+       for number in range(20000)])
+
+
+class ITagging(zope.interface.Interface):
+    """Open and large keyword fields, kept apart from IArticle's."""
+
+    tags = zope.schema.List(
+        title='Tags', required=False, max_length=4,
+        value_type=zope.schema.TextLine(min_length=2, max_length=20))
+
+    subjects = zope.schema.List(
+        title='Subjects', required=False,
+        value_type=zope.schema.Choice(vocabulary=SUBJECTS))
+
+    labels = zope.schema.Set(
+        title='Labels', required=False,
+        value_type=zope.schema.TextLine(max_length=40))
+
+    restricted_labels = zope.schema.List(
+        title='Restricted labels', required=False,
+        value_type=zope.schema.TextLine())
+
+
+zope.interface.alsoProvides(ITagging['subjects'], IHaveSelectableKeywords)
+open_keywords(ITagging['tags'], 'formlib.keywordwidget.tests.keywords')
+open_keywords(ITagging['labels'], SUBJECTS)
+open_keywords(ITagging['restricted_labels'], SUBJECTS)
+
+
+@zope.interface.implementer(IArticle, ITagging)
 class Article:
     """An article; attribute defaults so that every field can be read."""
 
@@ -76,6 +113,10 @@ class Article:
     audiences = ()
     archived_keywords = ()
     colours = ()
+    tags = ()
+    subjects = ()
+    labels = frozenset()
+    restricted_labels = ()
 
 
 class EditForm(form.EditForm):
@@ -91,7 +132,14 @@ class UnwriteableEditForm(form.EditForm):
     form_fields = form.Fields(IArticle, render_context=DISPLAY_UNWRITEABLE)
 
 
+def checkboxes(field, request):
+    return MultiCheckBoxWidget(field, field.value_type.vocabulary, request)
+
+
 class CustomWidgetForm(form.EditForm):
     form_fields = form.Fields(IArticle).select('title', 'keywords')
-    form_fields['keywords'].custom_widget = CustomWidgetFactory(
-        MultiCheckBoxWidget)
+    form_fields['keywords'].custom_widget = checkboxes
+
+
+class TaggingForm(form.EditForm):
+    form_fields = form.Fields(ITagging).omit('restricted_labels')

@@ -1,0 +1,93 @@
+"""The JSON view the enhancement searches large vocabularies with."""
+import json
+
+import zope.interface
+from zope.i18n import translate
+from zope.publisher.browser import BrowserView
+from zope.schema.interfaces import IField
+from zope.security.checker import canAccess
+from zope.security.interfaces import ForbiddenAttribute
+
+from formlib.keywordwidget.i18n import MessageFactory as _
+from formlib.keywordwidget.index import SEARCH_RESULTS
+from formlib.keywordwidget.index import index_for
+from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
+from formlib.keywordwidget.widget import Keywords
+
+
+# Longest query searched; anyone typing more is not looking for a keyword.
+MAX_QUERY_LENGTH = 100
+# Longest field id looked at: a schema's dotted name and a field name.
+MAX_FIELD_ID_LENGTH = 300
+
+
+def find_field(context, field_id):
+    """The marked field `field_id` of a schema `context` provides, or None.
+
+    Only schemas the context provides are looked at, so no id can reach
+    another object's field or an arbitrary vocabulary.
+    """
+    schema_id, _dot, name = field_id.rpartition('.')
+    for schema in zope.interface.providedBy(context).flattened():
+        if schema.__identifier__ != schema_id:
+            continue
+        field = schema.get(name)
+        if IField.providedBy(field) and IHaveSelectableKeywords.providedBy(
+                field):
+            return field.bind(context)
+    return None
+
+
+def may_search(context, field):
+    """Whether the user may search the keywords of `field` on `context`.
+
+    The one place this is decided, for now by read access to the field.
+    The field's own edit permission (``permission.py``) belongs here.
+    """
+    try:
+        return canAccess(context, field.__name__)
+    except ForbiddenAttribute:
+        # No security declaration for the field: nobody may search it.
+        return False
+
+
+class KeywordSearch(BrowserView):
+    """Terms of a marked field's vocabulary matching ``q``, as JSON."""
+
+    def __call__(self):
+        form = self.request.form
+        query, field_id = form.get('q', ''), form.get('field', '')
+        if not isinstance(query, str) or not isinstance(field_id, str):
+            return self._error(400, _('Send one query and one field.'))
+        if len(query) > MAX_QUERY_LENGTH:
+            return self._error(400, _(
+                'The query is longer than ${max} characters.',
+                mapping={'max': MAX_QUERY_LENGTH}))
+        field = None
+        if len(field_id) <= MAX_FIELD_ID_LENGTH:
+            field = find_field(self.context, field_id)
+        if field is None:
+            return self._error(404, _('No keyword field of that name here.'))
+        if not may_search(self.context, field):
+            return self._error(403, _('You may not search these keywords.'))
+        keywords = Keywords(field, self.request)
+        terms = index_for(keywords.vocabulary).search(query, SEARCH_RESULTS)
+        return self._json({'items': [
+            {'token': term.token, 'title': keywords.title(term)}
+            for term in terms]})
+
+    def _error(self, status, message):
+        self.request.response.setStatus(status)
+        return self._json(
+            {'error': translate(message, context=self.request)})
+
+    def _json(self, data):
+        response = self.request.response
+        response.setHeader('Content-Type', 'application/json')
+        response.setHeader('X-Content-Type-Options', 'nosniff')
+        response.setHeader('Cache-Control', 'private, no-store')
+        # No raw <, > or & even inside strings: the answer can never be
+        # read as markup.
+        return (json.dumps(data, ensure_ascii=False)
+                .replace('<', '\\u003c').replace('>', '\\u003e')
+                .replace('&', '\\u0026'))

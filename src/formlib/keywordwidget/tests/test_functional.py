@@ -1,0 +1,213 @@
+"""Real formlib forms, served by a real WSGI app, driven by zope.testbrowser."""
+import unittest
+
+import zope.testbrowser.wsgi
+
+from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
+from formlib.keywordwidget.tests import app
+
+
+class FunctionalTestCase(unittest.TestCase):
+
+    layer = FUNCTIONAL_LAYER
+
+    def setUp(self):
+        self.browser = zope.testbrowser.wsgi.Browser()
+        self.browser.raiseHttpErrors = True
+        self.article = self.layer.root.article
+        self.addCleanup(setattr, app, 'KEYWORDS', list(app.KEYWORDS))
+
+    def open(self, view):
+        self.browser.open('http://localhost/article/@@' + view)
+
+    def post(self, view, data):
+        """A POST as a forged or scripted client would send it."""
+        self.browser.post('http://localhost/article/@@' + view, data)
+
+    def assertEllipsis(self, expected, actual):
+        import doctest
+        checker = doctest.OutputChecker()
+        flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+        if not checker.check_output(expected, actual, flags):
+            self.fail('%r\nnot found in\n%s' % (expected, actual))
+
+
+class EditFormTests(FunctionalTestCase):
+
+    def test_select_by_label_and_apply_stores_keywords(self):
+        self.open('edit')
+        self.browser.getControl('Keywords').displayValue = ['Zope', 'Plone']
+        self.browser.getControl('Apply').click()
+        self.assertEqual(['Zope', 'Plone'], self.article.keywords)
+        self.assertIn('Updated', self.browser.contents)
+
+    def test_stored_keywords_are_selected(self):
+        self.article.keywords = ['Plone']
+        self.open('edit')
+        self.assertEqual(['Plone'],
+                         self.browser.getControl('Keywords').displayValue)
+
+    def test_deselecting_everything_clears_the_field(self):
+        self.article.keywords = ['Plone']
+        self.open('edit')
+        self.browser.getControl('Keywords').displayValue = []
+        self.browser.getControl('Apply').click()
+        self.assertEqual([], self.article.keywords)
+
+    def test_stored_order_is_kept_and_new_keywords_follow(self):
+        self.article.keywords = ['Zope', 'Python']
+        self.open('edit')
+        self.browser.getControl('Keywords').displayValue = [
+            'Python', 'Zope', 'Django']
+        self.browser.getControl('Apply').click()
+        self.assertEqual(['Zope', 'Python', 'Django'], self.article.keywords)
+
+    def test_set_field_and_source_binder_field_are_stored(self):
+        self.open('edit')
+        self.browser.getControl('Categories').displayValue = ['How-to']
+        self.browser.getControl('Audiences').displayValue = ['Developers']
+        self.browser.getControl('Apply').click()
+        self.assertEqual({'howto'}, self.article.categories)
+        self.assertEqual(['dev'], self.article.audiences)
+
+    def test_forged_token_names_it_and_stores_nothing(self):
+        self.article.keywords = ['Python']
+        self.post('edit', {
+            'form.title': 'Typed title',
+            'form.keywords-empty-marker': '1',
+            'form.keywords:list': ['Zope', '<evil>'],
+            'form.actions.apply': 'Apply'})
+        self.assertEqual('200 Ok', self.browser.headers['status'])
+        self.assertIn('Not available for selection: \u201c&lt;evil&gt;\u201d',
+                      self.browser.contents)
+        self.assertNotIn('<evil>', self.browser.contents)
+        self.assertEqual(['Python'], self.article.keywords)
+        self.assertEqual('', self.article.title)
+        # What the user typed comes back.
+        self.assertEqual('Typed title',
+                         self.browser.getControl('Title').value)
+        self.assertEqual(['Zope'],
+                         self.browser.getControl('Keywords').displayValue)
+
+    def test_many_forged_tokens_are_counted_not_all_named(self):
+        self.post('edit', {
+            'form.keywords-empty-marker': '1',
+            'form.keywords:list': ['bad%d' % i for i in range(25)],
+            'form.actions.apply': 'Apply'})
+        self.assertIn('and 15 more', self.browser.contents)
+        self.assertNotIn('bad10', self.browser.contents)
+
+    def test_stale_keyword_is_shown_unavailable_and_kept(self):
+        self.article.keywords = ['Python', 'Turbogears']
+        self.open('edit')
+        control = self.browser.getControl('Keywords')
+        self.assertEqual(['Turbogears (unavailable)', 'Python'],
+                         control.displayValue)
+        self.browser.getControl('Title').value = 'Other change'
+        self.browser.getControl('Apply').click()
+        self.assertEqual(['Python', 'Turbogears'], self.article.keywords)
+        self.assertEqual('Other change', self.article.title)
+
+    def test_stale_keyword_can_be_removed(self):
+        self.article.keywords = ['Python', 'Turbogears']
+        self.open('edit')
+        self.browser.getControl('Keywords').displayValue = ['Python']
+        self.browser.getControl('Apply').click()
+        self.assertEqual(['Python'], self.article.keywords)
+
+    def test_hostile_titles_are_escaped(self):
+        hostile = '<script>alert("x")</script> & \u202eRTL \U0001F600'
+        app.KEYWORDS.append(hostile)
+        self.article.keywords = [hostile]
+        for view in ('edit', 'display'):
+            self.open(view)
+            self.assertNotIn('<script>alert', self.browser.contents)
+            self.assertIn('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
+                          ' &amp; \u202eRTL \U0001F600',
+                          self.browser.contents)
+        self.open('edit')
+        self.browser.getControl('Apply').click()
+        self.assertEqual([hostile], self.article.keywords)
+
+    def test_readonly_field_is_displayed_not_edited(self):
+        self.article.archived_keywords = ['Zope']
+        self.open('edit')
+        self.assertEllipsis(
+            '...<ul class="keywordwidget-display"><li><bdi>Zope</bdi></li>'
+            '</ul>...', self.browser.contents)
+        with self.assertRaises(LookupError):
+            self.browser.getControl(name='form.archived_keywords:list')
+
+    def test_post_for_a_readonly_field_changes_nothing(self):
+        self.article.archived_keywords = ['Zope']
+        self.post('edit', {
+            'form.title': 'New',
+            'form.archived_keywords-empty-marker': '1',
+            'form.archived_keywords:list': ['Python'],
+            'form.actions.apply': 'Apply'})
+        self.assertEqual(['Zope'], self.article.archived_keywords)
+        self.assertEqual('New', self.article.title)
+
+    def test_unmarked_field_keeps_formlib_widget(self):
+        self.open('edit')
+        self.assertIn('form.colours.to', self.browser.contents)
+
+    def test_custom_widget_still_wins(self):
+        self.open('edit-custom')
+        self.assertIn('type="checkbox"', self.browser.contents)
+        self.assertNotIn('class="keywordwidget"', self.browser.contents)
+
+
+class UnwriteableFormTests(FunctionalTestCase):
+    """render_context=DISPLAY_UNWRITEABLE and zope.security's verdict."""
+
+    def test_field_the_user_may_not_write_is_displayed(self):
+        self.article.keywords = ['Zope']
+        self.open('edit-unwriteable')
+        self.assertEllipsis(
+            '...<ul class="keywordwidget-display"><li><bdi>Zope</bdi></li>'
+            '</ul>...', self.browser.contents)
+        # The title, which anybody may write, stays editable.
+        self.assertEqual('', self.browser.getControl('Title').value)
+
+    def test_forged_post_for_that_field_changes_nothing(self):
+        self.article.keywords = ['Zope']
+        self.post('edit-unwriteable', {
+            'form.title': 'Saved',
+            'form.keywords-empty-marker': '1',
+            'form.keywords:list': ['Python'],
+            'form.actions.apply': 'Apply'})
+        self.assertEqual(['Zope'], self.article.keywords)
+        self.assertEqual('Saved', self.article.title)
+
+
+class DisplayFormTests(FunctionalTestCase):
+
+    def test_shows_titles_as_a_list(self):
+        self.article.keywords = ['Zope', 'Python']
+        self.article.categories = {'howto', 'news'}
+        self.open('display')
+        self.assertEllipsis(
+            '...<ul class="keywordwidget-display"><li><bdi>Zope</bdi></li>'
+            '<li><bdi>Python</bdi></li></ul>...'
+            '<ul class="keywordwidget-display"><li><bdi>How-to</bdi></li>'
+            '<li><bdi>News</bdi></li></ul>...', self.browser.contents)
+
+    def test_empty_field_says_none(self):
+        self.open('display')
+        self.assertIn('<span class="keywordwidget-display-empty">(none)'
+                      '</span>', self.browser.contents)
+
+    def test_stale_keyword_is_shown_unavailable(self):
+        self.article.keywords = ['Turbogears']
+        self.open('display')
+        self.assertIn('<li class="unavailable"><bdi>Turbogears</bdi>'
+                      ' (unavailable)</li>', self.browser.contents)
+
+    def test_post_to_display_form_changes_nothing(self):
+        self.article.keywords = ['Zope']
+        self.post('display', {
+            'form.keywords-empty-marker': '1',
+            'form.keywords:list': ['Python'],
+            'form.actions.apply': 'Apply'})
+        self.assertEqual(['Zope'], self.article.keywords)

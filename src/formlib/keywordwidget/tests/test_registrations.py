@@ -1,0 +1,101 @@
+import unittest
+
+import zope.component
+import zope.interface
+import zope.schema
+from zope.formlib.interfaces import IDisplayWidget
+from zope.formlib.interfaces import IInputWidget
+from zope.publisher.browser import TestRequest
+
+from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
+from formlib.keywordwidget.testing import ZCML_LAYER
+
+
+VALUES = ['Python', 'Zope']
+
+
+@zope.interface.provider(zope.schema.interfaces.IContextSourceBinder)
+def binder(context):
+    return zope.schema.vocabulary.SimpleVocabulary.fromValues(VALUES)
+
+
+def field(kind=zope.schema.List, marked=True, **choice):
+    choice = choice or {'values': VALUES}
+    result = kind(__name__='keywords',
+                  value_type=zope.schema.Choice(**choice))
+    if marked:
+        zope.interface.alsoProvides(result, IHaveSelectableKeywords)
+    return result.bind(object())
+
+
+class RegistrationTests(unittest.TestCase):
+    """Which widget formlib's lookup gives each kind of field."""
+
+    layer = ZCML_LAYER
+
+    def lookup(self, field, interface):
+        return zope.component.getMultiAdapter(
+            (field, TestRequest()), interface)
+
+    def assertWidgets(self, field, edit, display):
+        self.assertIsInstance(self.lookup(field, IInputWidget), edit)
+        self.assertIsInstance(self.lookup(field, IDisplayWidget), display)
+
+    def test_marked_list_of_choice_gets_keyword_widgets(self):
+        from formlib.keywordwidget.widget import KeywordDisplayWidget
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        self.assertWidgets(
+            field(), KeywordInputWidget, KeywordDisplayWidget)
+
+    def test_marked_set_of_choice_gets_keyword_widgets(self):
+        from formlib.keywordwidget.widget import KeywordDisplayWidget
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        self.assertWidgets(
+            field(zope.schema.Set), KeywordInputWidget, KeywordDisplayWidget)
+
+    def test_marked_field_with_named_vocabulary_gets_keyword_widgets(self):
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        marked = field(vocabulary='formlib.keywordwidget.tests.keywords')
+        self.assertIsInstance(
+            self.lookup(marked, IInputWidget), KeywordInputWidget)
+
+    def test_marked_field_with_source_binder_gets_keyword_widgets(self):
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        widget = self.lookup(field(source=binder), IInputWidget)
+        self.assertIsInstance(widget, KeywordInputWidget)
+        self.assertIn('<option value="Zope">Zope</option>', widget())
+
+    def test_unmarked_list_keeps_formlib_widgets(self):
+        from zope.formlib.itemswidgets import ItemsMultiDisplayWidget
+        from zope.formlib.itemswidgets import OrderedMultiSelectWidget
+        self.assertWidgets(
+            field(marked=False), OrderedMultiSelectWidget,
+            ItemsMultiDisplayWidget)
+
+    def test_unmarked_set_keeps_formlib_widgets(self):
+        from zope.formlib.itemswidgets import ItemsMultiDisplayWidget
+        from zope.formlib.itemswidgets import MultiSelectSetWidget
+        self.assertWidgets(
+            field(zope.schema.Set, marked=False), MultiSelectSetWidget,
+            ItemsMultiDisplayWidget)
+
+    def test_marker_wins_under_strict_resolution_order(self):
+        from unittest import mock
+
+        from zope.interface.ro import C3
+
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        with mock.patch.object(C3, 'STRICT_IRO', True):
+            marked = field()
+            resolution_order = marked.__provides__.__sro__
+            self.assertIs(IHaveSelectableKeywords, resolution_order[1])
+            self.assertIsInstance(
+                self.lookup(marked, IInputWidget), KeywordInputWidget)
+
+    def test_marker_survives_binding(self):
+        unbound = zope.schema.List(
+            __name__='keywords',
+            value_type=zope.schema.Choice(values=VALUES))
+        zope.interface.alsoProvides(unbound, IHaveSelectableKeywords)
+        self.assertTrue(
+            IHaveSelectableKeywords.providedBy(unbound.bind(object())))

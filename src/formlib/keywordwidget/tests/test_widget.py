@@ -1,0 +1,301 @@
+import unittest
+
+import zope.interface
+import zope.schema
+from zope.publisher.browser import TestRequest
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+HOSTILE = '<script>alert("x")</script> & \'q\' \u202egnp.exe \U0001F600'
+
+
+def vocabulary(*titles):
+    """Terms with tokens t0, t1, ... and the given titles as values."""
+    return SimpleVocabulary([
+        SimpleTerm(title, 't%d' % index, title)
+        for index, title in enumerate(titles)])
+
+
+class IDocument(zope.interface.Interface):
+
+    keywords = zope.schema.List(
+        title='Keywords', required=False,
+        value_type=zope.schema.Choice(
+            vocabulary=vocabulary('Python', 'Zope', 'Plone')))
+
+    tags = zope.schema.Set(
+        title='Tags', required=False,
+        value_type=zope.schema.Choice(
+            vocabulary=vocabulary('beta', 'Alpha', 'gamma')))
+
+
+@zope.interface.implementer(IDocument)
+class Document:
+
+    def __init__(self, keywords=(), tags=frozenset()):
+        self.keywords = list(keywords)
+        self.tags = set(tags)
+
+
+def form(*tokens, **extra):
+    """A submitted form for the widget named ``field.keywords``."""
+    data = {'field.keywords-empty-marker': '1'}
+    if tokens:
+        data['field.keywords'] = list(tokens)
+    data.update(extra)
+    return data
+
+
+class KeywordInputWidgetTests(unittest.TestCase):
+
+    def setUp(self):
+        import zope.component.testing
+        from zope.formlib.exception import WidgetInputErrorView
+        from zope.formlib.interfaces import IWidgetInputError
+        from zope.publisher.interfaces.browser import IBrowserRequest
+        zope.component.testing.setUp(self)
+        zope.component.provideAdapter(
+            WidgetInputErrorView, (IWidgetInputError, IBrowserRequest))
+
+    def tearDown(self):
+        import zope.component.testing
+        zope.component.testing.tearDown(self)
+
+    def _getTargetClass(self):
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        return KeywordInputWidget
+
+    def _makeOne(self, form=None, content=None, field=None, **kw):
+        field = (field or IDocument['keywords']).bind(content or Document())
+        for name, value in kw.items():
+            setattr(field, name, value)
+        return self._getTargetClass()(field, TestRequest(form=form or {}))
+
+    def test_provides_its_interface(self):
+        from zope.interface.verify import verifyObject
+
+        from formlib.keywordwidget.interfaces import IKeywordInputWidget
+        self.assertTrue(verifyObject(IKeywordInputWidget, self._makeOne()))
+
+    def test_select_id_is_the_widget_name(self):
+        html = self._makeOne()()
+        self.assertIn(
+            '<select multiple="multiple" id="field.keywords"'
+            ' name="field.keywords:list"', html)
+
+    def test_options_carry_tokens_and_titles(self):
+        html = self._makeOne()()
+        self.assertIn('<option value="t0">Python</option>', html)
+        self.assertIn('<option value="t2">Plone</option>', html)
+
+    def test_term_without_title_shows_its_value(self):
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=SimpleVocabulary.fromValues(['abc'])))
+        widget = self._getTargetClass()(field, TestRequest())
+        self.assertIn('<option value="abc">abc</option>', widget())
+
+    def test_stored_values_are_selected(self):
+        widget = self._makeOne()
+        widget.setRenderedValue(['Zope'])
+        html = widget()
+        self.assertIn('<option value="t1" selected="selected">Zope</option>',
+                      html)
+        self.assertIn('<option value="t0">Python</option>', html)
+
+    def test_hidden_marker_tells_an_empty_selection_from_no_input(self):
+        self.assertIn(
+            '<input type="hidden" name="field.keywords-empty-marker"',
+            self._makeOne()())
+        self.assertFalse(self._makeOne({}).hasInput())
+        self.assertTrue(self._makeOne(form()).hasInput())
+
+    def test_empty_selection_gives_empty_list(self):
+        self.assertEqual([], self._makeOne(form()).getInputValue())
+
+    def test_tokens_become_values(self):
+        widget = self._makeOne(form('t2', 't0'))
+        self.assertEqual(['Plone', 'Python'], widget.getInputValue())
+
+    def test_single_posted_token_is_a_list_of_one(self):
+        widget = self._makeOne({'field.keywords-empty-marker': '1',
+                                'field.keywords': 't1'})
+        self.assertEqual(['Zope'], widget.getInputValue())
+
+    def test_duplicate_tokens_are_merged(self):
+        widget = self._makeOne(form('t1', 't0', 't1'))
+        self.assertEqual(['Zope', 'Python'], widget.getInputValue())
+
+    def test_stored_order_is_kept_and_new_keywords_follow(self):
+        content = Document(keywords=['Zope', 'Plone'])
+        # The browser posts in document order: Python, Zope, Plone.
+        widget = self._makeOne(form('t0', 't1', 't2'), content=content)
+        self.assertEqual(['Zope', 'Plone', 'Python'], widget.getInputValue())
+
+    def test_set_field_gives_a_set(self):
+        field = IDocument['tags'].bind(Document())
+        request = TestRequest(form={
+            'field.tags-empty-marker': '1', 'field.tags': ['t0', 't2']})
+        widget = self._getTargetClass()(field, request)
+        self.assertEqual({'beta', 'gamma'}, widget.getInputValue())
+
+    def test_unknown_token_names_it_in_error(self):
+        from zope.formlib.interfaces import ConversionError
+        widget = self._makeOne(form('t0', 'forged'))
+        with self.assertRaises(ConversionError):
+            widget.getInputValue()
+        self.assertIn('\u201cforged\u201d', widget.error())
+        self.assertIn('Not available for selection', widget.error())
+
+    def test_error_names_ten_inputs_then_counts_the_rest(self):
+        tokens = ['bad%02d' % index for index in range(13)]
+        message = self._error_of(self._makeOne(form(*tokens)))
+        self.assertIn('bad09', message)
+        self.assertNotIn('bad10', message)
+        self.assertIn('and 3 more', message)
+
+    def _error_of(self, widget):
+        from zope.formlib.interfaces import InputErrors
+        with self.assertRaises(InputErrors):
+            widget.getInputValue()
+        return widget.error()
+
+    def test_error_cuts_long_inputs(self):
+        widget = self._makeOne(form('x' * 5000))
+        message = self._error_of(widget)
+        self.assertIn('x' * 40 + '\u2026', message)
+        self.assertNotIn('x' * 41, message)
+
+    def test_error_escapes_the_offending_input(self):
+        widget = self._makeOne(form('<b>"bad"</b>'))
+        message = self._error_of(widget)
+        self.assertIn('&lt;b&gt;&quot;bad&quot;&lt;/b&gt;', message)
+        self.assertNotIn('<b>', message)
+
+    def test_rerender_after_error_keeps_the_valid_selection(self):
+        widget = self._makeOne(form('t2', 'forged'))
+        self._error_of(widget)
+        html = widget()
+        self.assertIn('<option value="t2" selected="selected">Plone</option>',
+                      html)
+        self.assertNotIn('forged', html)
+
+    def test_required_field_refuses_empty_selection(self):
+        from zope.formlib.interfaces import WidgetInputError
+        widget = self._makeOne(form(), required=True)
+        with self.assertRaises(WidgetInputError):
+            widget.getInputValue()
+
+    def test_max_length_of_the_field_is_enforced(self):
+        from zope.formlib.interfaces import WidgetInputError
+        widget = self._makeOne(form('t0', 't1'), max_length=1)
+        with self.assertRaises(WidgetInputError):
+            widget.getInputValue()
+
+    def test_hostile_titles_and_tokens_are_escaped(self):
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=SimpleVocabulary([
+                    SimpleTerm('v', '"><script>x</script>', HOSTILE)])))
+        html = self._getTargetClass()(field, TestRequest())()
+        self.assertNotIn('<script>', html)
+        self.assertIn('value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"',
+                      html)
+        self.assertIn('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
+                      ' &amp; &#x27;q&#x27; \u202egnp.exe \U0001F600', html)
+
+    def test_stored_value_out_of_vocabulary_is_shown_unavailable(self):
+        from formlib.keywordwidget.widget import unavailable_token
+        content = Document(keywords=['Zope', 'Gone <old>'])
+        widget = self._makeOne(content=content)
+        widget.setRenderedValue(content.keywords)
+        html = widget()
+        self.assertIn(
+            '<option class="unavailable" value="%s" selected="selected">'
+            'Gone &lt;old&gt; (unavailable)</option>'
+            % unavailable_token('Gone <old>'), html)
+
+    def test_unavailable_value_left_selected_is_kept(self):
+        from formlib.keywordwidget.widget import unavailable_token
+        content = Document(keywords=['Gone', 'Zope'])
+        widget = self._makeOne(
+            form(unavailable_token('Gone'), 't1', 't0'), content=content)
+        self.assertEqual(['Gone', 'Zope', 'Python'], widget.getInputValue())
+
+    def test_unavailable_value_deselected_is_removed(self):
+        content = Document(keywords=['Gone', 'Zope'])
+        widget = self._makeOne(form('t1'), content=content)
+        self.assertEqual(['Zope'], widget.getInputValue())
+
+    def test_unavailable_token_for_a_value_not_stored_is_refused(self):
+        from zope.formlib.interfaces import ConversionError
+
+        from formlib.keywordwidget.widget import unavailable_token
+        widget = self._makeOne(
+            form(unavailable_token('Forged')), content=Document())
+        with self.assertRaises(ConversionError):
+            widget.getInputValue()
+
+    def test_content_without_the_schema_has_no_stored_values(self):
+        # e.g. an add form, bound to the container
+        field = IDocument['keywords'].bind(object())
+        widget = self._getTargetClass()(field, TestRequest(form=form('t0')))
+        self.assertEqual(['Python'], widget.getInputValue())
+
+
+class KeywordDisplayWidgetTests(unittest.TestCase):
+
+    def _getTargetClass(self):
+        from formlib.keywordwidget.widget import KeywordDisplayWidget
+        return KeywordDisplayWidget
+
+    def _makeOne(self, value, field=None):
+        field = (field or IDocument['keywords']).bind(Document())
+        widget = self._getTargetClass()(field, TestRequest())
+        widget.setRenderedValue(value)
+        return widget
+
+    def test_provides_its_interface(self):
+        from zope.formlib.interfaces import IInputWidget
+        from zope.interface.verify import verifyObject
+
+        from formlib.keywordwidget.interfaces import IKeywordDisplayWidget
+        widget = self._makeOne([])
+        self.assertTrue(verifyObject(IKeywordDisplayWidget, widget))
+        self.assertFalse(IInputWidget.providedBy(widget))
+
+    def test_lists_titles_in_stored_order(self):
+        self.assertEqual(
+            '<ul class="keywordwidget-display"><li><bdi>Zope</bdi></li>'
+            '<li><bdi>Python</bdi></li></ul>',
+            self._makeOne(['Zope', 'Python'])())
+
+    def test_set_is_listed_alphabetically(self):
+        widget = self._makeOne({'gamma', 'Alpha', 'beta'},
+                               field=IDocument['tags'])
+        html = widget()
+        self.assertLess(html.index('Alpha'), html.index('beta'))
+        self.assertLess(html.index('beta'), html.index('gamma'))
+
+    def test_empty_value_says_none(self):
+        self.assertEqual(
+            '<span class="keywordwidget-display-empty">(none)</span>',
+            self._makeOne([])())
+        self.assertIn('(none)', self._makeOne(None)())
+
+    def test_value_out_of_vocabulary_is_marked_unavailable(self):
+        self.assertIn(
+            '<li class="unavailable"><bdi>Gone &amp; lost</bdi>'
+            ' (unavailable)</li>',
+            self._makeOne(['Gone & lost'])())
+
+    def test_hostile_titles_are_escaped(self):
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=SimpleVocabulary([SimpleTerm('v', 't', HOSTILE)])))
+        widget = self._getTargetClass()(field, TestRequest())
+        widget.setRenderedValue(['v'])
+        html = widget()
+        self.assertNotIn('<script>', html)
+        self.assertIn('&lt;script&gt;', html)

@@ -1,0 +1,117 @@
+import unittest
+
+import zope.component
+import zope.component.testing
+import zope.configuration.xmlconfig
+import zope.interface
+import zope.schema
+from zope.formlib.interfaces import IDisplayWidget
+from zope.formlib.interfaces import IInputWidget
+from zope.formlib.widget import DisplayWidget
+from zope.formlib.widget import SimpleInputWidget
+from zope.publisher.browser import TestRequest
+from zope.publisher.interfaces.browser import IBrowserRequest
+
+
+class IHaveColour(zope.interface.Interface):
+    """A marker of the test's own."""
+
+
+class ISpecialLayer(IBrowserRequest):
+    """A request layer."""
+
+
+class ColourInputWidget(SimpleInputWidget):
+    """Edit widget for the test marker."""
+
+
+class ColourDisplayWidget(DisplayWidget):
+    """Display widget for the test marker."""
+
+
+CONFIG = '''
+<configure
+    xmlns="http://namespaces.zope.org/zope"
+    xmlns:formlib="http://namespaces.zope.org/formlib">
+  <include package="formlib.keywordwidget" file="meta.zcml" />
+  <formlib:widgets
+      for="formlib.keywordwidget.tests.test_zcml.IHaveColour"
+      edit="formlib.keywordwidget.tests.test_zcml.ColourInputWidget"
+      display="formlib.keywordwidget.tests.test_zcml.ColourDisplayWidget"
+      %s
+      />
+</configure>
+'''
+
+
+def colour_field():
+    field = zope.schema.TextLine(__name__='colour')
+    zope.interface.alsoProvides(field, IHaveColour)
+    return field
+
+
+class WidgetsDirectiveTests(unittest.TestCase):
+
+    def setUp(self):
+        zope.component.testing.setUp(self)
+
+    def tearDown(self):
+        zope.component.testing.tearDown(self)
+
+    def load(self, extra=''):
+        zope.configuration.xmlconfig.string(CONFIG % extra)
+
+    def lookup(self, interface, request=None):
+        return zope.component.queryMultiAdapter(
+            (colour_field(), request or TestRequest()), interface)
+
+    def test_registers_edit_widget_for_marker(self):
+        self.load()
+        self.assertIsInstance(self.lookup(IInputWidget), ColourInputWidget)
+
+    def test_registers_display_widget_for_marker(self):
+        self.load()
+        self.assertIsInstance(
+            self.lookup(IDisplayWidget), ColourDisplayWidget)
+
+    def test_widgets_are_not_security_proxied(self):
+        self.load()
+        self.assertIs(type(self.lookup(IInputWidget)), ColourInputWidget)
+
+    def test_layer_narrows_the_registration(self):
+        self.load('layer="formlib.keywordwidget.tests.test_zcml.'
+                  'ISpecialLayer"')
+        self.assertIsNone(self.lookup(IInputWidget))
+        request = TestRequest()
+        zope.interface.alsoProvides(request, ISpecialLayer)
+        self.assertIsInstance(
+            self.lookup(IInputWidget, request), ColourInputWidget)
+
+
+class PackageConfigurationTests(unittest.TestCase):
+    """``<include package="formlib.keywordwidget" />`` is all an app needs."""
+
+    def setUp(self):
+        zope.component.testing.setUp(self)
+
+    def tearDown(self):
+        zope.component.testing.tearDown(self)
+
+    def test_configure_zcml_alone_registers_both_widgets(self):
+        from formlib.keywordwidget import IHaveSelectableKeywords
+        from formlib.keywordwidget.widget import KeywordDisplayWidget
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        zope.configuration.xmlconfig.string(
+            '<configure xmlns="http://namespaces.zope.org/zope">'
+            '<include package="formlib.keywordwidget" /></configure>')
+        field = zope.schema.List(
+            __name__='keywords',
+            value_type=zope.schema.Choice(values=['Zope']))
+        zope.interface.alsoProvides(field, IHaveSelectableKeywords)
+        request = TestRequest()
+        self.assertIsInstance(
+            zope.component.getMultiAdapter((field, request), IInputWidget),
+            KeywordInputWidget)
+        self.assertIsInstance(
+            zope.component.getMultiAdapter((field, request), IDisplayWidget),
+            KeywordDisplayWidget)
