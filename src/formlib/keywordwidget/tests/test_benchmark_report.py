@@ -71,9 +71,16 @@ class ReportTests(unittest.TestCase):
         from formlib.keywordwidget.benchmark_report import cell
         from formlib.keywordwidget.benchmark_report import milliseconds
         ratio = self.results.ratio('edit', 'default', 40)
-        text = cell(self.results, 'edit', 'default', 40, milliseconds)
+        text = cell(
+            self.results, 'edit', 'default', 40, milliseconds, 'ours')
         self.assertIn('(%.2fx)' % ratio if ratio < 10 else '(%.0fx)' % ratio,
                       text)
+
+    def test_cell_without_baseline_shows_no_ratio(self):
+        from formlib.keywordwidget.benchmark_report import cell
+        from formlib.keywordwidget.benchmark_report import milliseconds
+        text = cell(self.results, 'edit', 'ours', 40, milliseconds)
+        self.assertNotIn('x)', text)
 
     def test_cell_shows_why_a_measurement_is_missing(self):
         from formlib.keywordwidget.benchmark import Measurement
