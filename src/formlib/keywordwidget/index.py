@@ -1,6 +1,7 @@
 """Finding terms of a vocabulary by what users type, fast."""
 import bisect
 import functools
+import re
 import weakref
 
 from zope.i18nmessageid import Message
@@ -11,6 +12,9 @@ from formlib.keywordwidget.normalize import search_key
 
 # A search answers at most this many terms.
 SEARCH_RESULTS = 20
+
+# Where a word other than a key's first starts.
+LATER_WORD = re.compile(r'(?<=\W)\w')
 
 
 def term_text(term):
@@ -46,40 +50,83 @@ class KeywordIndex:
         return self.spellings.get(fold(text))
 
     @functools.cached_property
-    def _sorted(self):
-        # Search keys in order, and one string of all of them, one a line,
-        # so that substrings are found by str.find, in C.
+    def _by_key(self):
+        """Search keys in order, and their terms in the same order."""
         keyed = sorted(
             (search_key(term_text(term)), position)
             for position, term in enumerate(self.terms))
         keys = [key for key, _position in keyed]
-        terms = [self.terms[position] for _key, position in keyed]
+        return keys, [self.terms[position] for _key, position in keyed]
+
+    @functools.cached_property
+    def _by_later_word(self):
+        """Each key from its second, third... word on, in order.
+
+        Returns those texts and, for each, the number of its key.
+        """
+        keys, _terms = self._by_key
+        words = sorted(
+            (key[match.start():], number)
+            for number, key in enumerate(keys)
+            for match in LATER_WORD.finditer(key))
+        return ([word for word, _number in words],
+                [number for _word, number in words])
+
+    @functools.cached_property
+    def _text(self):
+        """All keys in one string, one a line, so str.find scans them in C.
+
+        Returns the string and the offset where each key's line starts.
+        """
+        keys, _terms = self._by_key
         starts, offset = [], 0
         for key in keys:
             starts.append(offset)
             offset += len(key) + 1
-        return keys, terms, '\n'.join(keys), starts
+        return '\n'.join(keys), starts
 
     def search(self, query, limit=SEARCH_RESULTS):
-        """Terms matching `query`: prefix matches first, then substrings."""
+        """Terms matching `query`, best first, at most `limit` of them.
+
+        Titles that start with the query come first, then those with a
+        later word that starts with it, then those that contain it.
+        """
         query = search_key(query)
         if not query or limit < 1:
             return []
-        keys, terms, lines, starts = self._sorted
-        found = []
-        position = bisect.bisect_left(keys, query)
-        while (position < len(keys) and len(found) < limit
-               and keys[position].startswith(query)):
-            found.append(terms[position])
-            position += 1
-        offset = lines.find(query)
-        while offset != -1 and len(found) < limit:
-            line = bisect.bisect_right(starts, offset) - 1
-            # A match at the start of a line was found as a prefix.
-            if offset != starts[line]:
-                found.append(terms[line])
-            offset = lines.find(query, starts[line] + len(keys[line]) + 1)
-        return found
+        keys, terms = self._by_key
+        found = {}  # numbers of keys, in order: a dict is an ordered set
+
+        def take(numbers):
+            if len(found) < limit:
+                for number in numbers:
+                    found[number] = True
+                    if len(found) == limit:
+                        return
+
+        take(starting_with(keys, query))
+        words, numbers = self._by_later_word
+        take(numbers[position] for position in starting_with(words, query))
+        take(self._containing(query))
+        return [terms[number] for number in found]
+
+    def _containing(self, query):
+        """Numbers of the keys that contain `query`, in order."""
+        keys, _terms = self._by_key
+        text, starts = self._text
+        offset = text.find(query)
+        while offset != -1:
+            number = bisect.bisect_right(starts, offset) - 1
+            yield number
+            offset = text.find(query, starts[number] + len(keys[number]) + 1)
+
+
+def starting_with(ordered, prefix):
+    """Positions of the texts in a sorted list that start with `prefix`."""
+    position = bisect.bisect_left(ordered, prefix)
+    while position < len(ordered) and ordered[position].startswith(prefix):
+        yield position
+        position += 1
 
 
 # id of a vocabulary -> a weak reference to it and its index.  Keyed by

@@ -27,6 +27,21 @@ class KeywordIndexSearchTests(unittest.TestCase):
         self.assertEqual(
             self._titles(index, 'python'), ['Python', 'CPython', 'IronPython'])
 
+    def test_search_ranks_later_words_before_other_substrings(self):
+        index = self._makeOne('Backpack', 'Python packaging')
+        self.assertEqual(
+            self._titles(index, 'pack'), ['Python packaging', 'Backpack'])
+
+    def test_search_ranks_prefixes_before_later_words(self):
+        index = self._makeOne('Zope packages', 'Packaging')
+        self.assertEqual(
+            self._titles(index, 'pack'), ['Packaging', 'Zope packages'])
+
+    def test_search_finds_a_later_word_after_punctuation(self):
+        index = self._makeOne('ajohnx', 'Smith,John')
+        self.assertEqual(
+            self._titles(index, 'john'), ['Smith,John', 'ajohnx'])
+
     def test_search_ranks_the_exact_match_first_among_prefixes(self):
         index = self._makeOne('Python packaging', 'Pythonic', 'Python')
         self.assertEqual(self._titles(index, 'python')[0], 'Python')
@@ -62,6 +77,10 @@ class KeywordIndexSearchTests(unittest.TestCase):
     def test_search_limit_counts_substring_matches_too(self):
         index = self._makeOne('ax', 'bx', 'cx', 'dx')
         self.assertEqual(self._titles(index, 'x', limit=2), ['ax', 'bx'])
+
+    def test_search_limit_counts_later_words_too(self):
+        index = self._makeOne('a x', 'b x', 'c x')
+        self.assertEqual(self._titles(index, 'x', limit=2), ['a x', 'b x'])
 
     def test_search_fills_the_limit_with_substrings_after_prefixes(self):
         index = self._makeOne('xa', 'ax', 'bx')

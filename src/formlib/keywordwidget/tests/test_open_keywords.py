@@ -17,22 +17,22 @@ SUGGESTIONS = SimpleVocabulary([
 ])
 
 
-def make_field(open=True, threshold=None, **kw):
+def make_field(closed=False, threshold=None, **kw):
     """A keywords field in a schema of its own, open or closed."""
     from formlib.keywordwidget import IHaveSelectableKeywords
     from formlib.keywordwidget.settings import open_keywords
     from formlib.keywordwidget.settings import set_large_threshold
-    if open:
-        value_type = zope.schema.TextLine(min_length=2, max_length=20)
-    else:
+    if closed:
         value_type = zope.schema.Choice(vocabulary=SUGGESTIONS)
+    else:
+        value_type = zope.schema.TextLine(min_length=2, max_length=20)
     kw.setdefault('required', False)
     field = zope.schema.List(title='Keywords', value_type=value_type, **kw)
     InterfaceClass('ITagged', attrs={'keywords': field})
-    if open:
-        open_keywords(field, SUGGESTIONS)
-    else:
+    if closed:
         zope.interface.alsoProvides(field, IHaveSelectableKeywords)
+    else:
+        open_keywords(field, SUGGESTIONS)
     if threshold is not None:
         set_large_threshold(field, threshold)
     return field
@@ -184,12 +184,12 @@ class OpenKeywordsInputTests(unittest.TestCase):
 class ClosedKeywordsInputTests(unittest.TestCase):
 
     def test_typed_keyword_matches_a_term_ignoring_case(self):
-        widget = submit(make_field(open=False), typed='PLONE')
+        widget = submit(make_field(closed=True), typed='PLONE')
         self.assertEqual(widget.getInputValue(), ['Plone'])
 
     def test_unknown_typed_keyword_is_refused_by_name(self):
         from zope.formlib.interfaces import ConversionError
-        widget = submit(make_field(open=False), typed='Pyramid')
+        widget = submit(make_field(closed=True), typed='Pyramid')
         with self.assertRaises(ConversionError):
             widget.getInputValue()
         self.assertEqual(error_text(widget),
@@ -199,7 +199,7 @@ class ClosedKeywordsInputTests(unittest.TestCase):
         from formlib.keywordwidget.widget import NEW_KEYWORD_PREFIX
         from zope.formlib.interfaces import ConversionError
         widget = submit(
-            make_field(open=False), tokens=[NEW_KEYWORD_PREFIX + 'Pyramid'])
+            make_field(closed=True), tokens=[NEW_KEYWORD_PREFIX + 'Pyramid'])
         with self.assertRaises(ConversionError):
             widget.getInputValue()
         self.assertIn('\u201cnew:Pyramid\u201d', error_text(widget))
@@ -216,7 +216,7 @@ class RenderTests(unittest.TestCase):
         self.assertEqual(div.get('data-open'), 'true')
 
     def test_closed_field_says_it_is_closed(self):
-        div = parse(make_widget(make_field(open=False))()).find('div')
+        div = parse(make_widget(make_field(closed=True))()).find('div')
         self.assertEqual(div.get('data-open'), 'false')
 
     def test_widget_names_the_prefix_of_new_keywords(self):
@@ -233,7 +233,7 @@ class RenderTests(unittest.TestCase):
         self.assertEqual(label[0].text, 'Add keywords, one per line')
 
     def test_small_closed_field_has_no_textarea(self):
-        html = parse(make_widget(make_field(open=False))())
+        html = parse(make_widget(make_field(closed=True))())
         self.assertEqual(html.xpath('//textarea'), [])
 
     def test_small_field_lists_every_suggestion(self):
@@ -273,11 +273,11 @@ class RenderTests(unittest.TestCase):
             + '.ITagged.keywords')
 
     def test_large_closed_field_has_a_textarea(self):
-        html = parse(make_widget(make_field(open=False, threshold=0))())
+        html = parse(make_widget(make_field(closed=True, threshold=0))())
         self.assertEqual(len(html.xpath('//textarea')), 1)
 
     def test_large_closed_field_marks_an_unavailable_keyword(self):
-        field = make_field(open=False, threshold=0)
+        field = make_field(closed=True, threshold=0)
         html = parse(make_widget(field, keywords=['Gone'])())
         option = html.xpath('//option')[0]
         self.assertEqual(option.get('class'), 'unavailable')
