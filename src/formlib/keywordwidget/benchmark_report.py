@@ -164,8 +164,8 @@ def explanations(results):
         ' that row\'s value divided by ours (the floor\'s: by ours with'
         ' every option listed), so (30x) means ours takes a thirtieth of'
         ' it.' % results.rounds,
-        '%s a single run: the stock widget is too slow to repeat.' % (
-            SINGLE_RUN_MARK),
+        'A star (%s) marks a single run: the stock widget is too slow to'
+        ' repeat.' % SINGLE_RUN_MARK,
     ]
 
 
