@@ -8,6 +8,7 @@ import re
 import sys
 
 from formlib.keywordwidget import benchmark
+from formlib.keywordwidget import benchmark_goals
 
 
 PAGE_MARKERS = (
@@ -141,8 +142,8 @@ def tables(results):
 
 def doubling_rows(results):
     ratios = {(label, size): ratio for ratio, label, size
-              in benchmark.doubling_ratios(results)}
-    labels = [benchmark.doubling_label(operation, key)
+              in benchmark_goals.doubling_ratios(results)}
+    labels = [benchmark_goals.doubling_label(operation, key)
               for operation, key in benchmark.DOUBLING]
     return [[label] + [
         '%.2fx' % ratios[label, size] if (label, size) in ratios else ''
@@ -315,7 +316,7 @@ def main(argv=None):
         sizes, budget=arguments.budget, stock_limit=arguments.stock_limit,
         rounds=arguments.rounds, queries=arguments.queries,
         progress=lambda line: print('measuring ' + line, file=sys.stderr))
-    goals = benchmark.goals(results)
+    goals = benchmark_goals.goals(results)
     print(text_report(results, goals))
     if arguments.docs:
         plot(results, os.path.join(arguments.docs, '_static', PLOT_NAME))

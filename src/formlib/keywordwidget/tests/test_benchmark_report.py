@@ -31,7 +31,7 @@ class ReportTests(unittest.TestCase):
     layer = BENCHMARK_LAYER
 
     def setUp(self):
-        from formlib.keywordwidget.benchmark import goals
+        from formlib.keywordwidget.benchmark_goals import goals
         self.results = shared_run()
         self.goals = goals(self.results)
         self.folder = tempfile.mkdtemp()
