@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/pip install -q -e '.[test,zope]'
 	touch $(STAMP)
 
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/pip install -q -e '.[bench]'
+	touch $@
+
 # No ZOPE_INTERFACE_STRICT_IRO for the whole run: classes that
 # zope.browserpage makes for formlib's DisplayForm (and Zope's own classes)
 # have inconsistent orders; tests/test_registrations.py checks our marker
@@ -43,6 +47,10 @@ screenshots: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/python -m formlib.keywordwidget.demo.instance $(DEMO) $(PORT)
 	$(BIN)/runwsgi $(DEMO)/etc/zope.ini http_port=$(PORT)
+
+# Not run by CI: takes minutes, and its numbers need a quiet machine.
+bench: $(VENV)/.bench-installed
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info

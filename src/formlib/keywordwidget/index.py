@@ -1,5 +1,6 @@
 """Finding terms of a vocabulary by what users type, fast."""
 import bisect
+import collections
 import functools
 import re
 import weakref
@@ -133,12 +134,19 @@ def starting_with(ordered, prefix):
 # identity: vocabularies compare and hash by all their terms, which is slow.
 _indexes = {}
 
+# The terms' tokens and titles -> the index, for the few vocabularies seen
+# last: apps whose factory builds a new vocabulary object for every request
+# still get an index built once.
+_indexes_by_terms = collections.OrderedDict()
+KEPT_BY_TERMS = 8
+
 
 def index_for(vocabulary):
     """The index of a vocabulary, kept while the vocabulary lives.
 
-    Apps with large vocabularies return the same vocabulary object for as
-    long as it is unchanged, so its index is built once.
+    A vocabulary with the same tokens and titles as one indexed lately
+    shares that one's index, which costs a pass over the terms (a hundredth
+    of building an index).
     """
     key = id(vocabulary)
     entry = _indexes.get(key)
@@ -147,7 +155,7 @@ def index_for(vocabulary):
         if (reference() is vocabulary
                 and len(index.terms) == len(vocabulary)):
             return index
-    index = KeywordIndex(vocabulary)
+    index = _index_by_terms(vocabulary)
     try:
         reference = weakref.ref(
             vocabulary, lambda _reference: _indexes.pop(key, None))
@@ -155,4 +163,17 @@ def index_for(vocabulary):
         # No weak references to this vocabulary: index it for this use.
         return index
     _indexes[key] = reference, index
+    return index
+
+
+def _index_by_terms(vocabulary):
+    terms = list(vocabulary)
+    key = (tuple([term.token for term in terms]),
+           tuple([getattr(term, 'title', None) for term in terms]))
+    index = _indexes_by_terms.pop(key, None)
+    if index is None:
+        index = KeywordIndex(terms)
+    _indexes_by_terms[key] = index
+    while len(_indexes_by_terms) > KEPT_BY_TERMS:
+        _indexes_by_terms.popitem(last=False)
     return index

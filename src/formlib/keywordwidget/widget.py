@@ -129,7 +129,8 @@ class Submission:
         self.stored = keywords.stored_values()
         self.values = []
         self.seen = set()
-        self.seen_folded = set()
+        # Folded spellings are needed only once something is typed.
+        self.seen_folded = None
         self.unknown = []
         self.invalid = []
 
@@ -141,11 +142,18 @@ class Submission:
         return self.values, self.unknown, self.invalid
 
     def add(self, value, typed=False):
-        folded = fold(value) if isinstance(value, str) else None
-        if value in self.seen or (typed and folded in self.seen_folded):
+        if value in self.seen:
             return
+        if typed:
+            if self.seen_folded is None:
+                self.seen_folded = {
+                    fold(seen) for seen in self.values
+                    if isinstance(seen, str)}
+            if fold(value) in self.seen_folded:
+                return
         self.seen.add(value)
-        self.seen_folded.add(folded)
+        if self.seen_folded is not None and isinstance(value, str):
+            self.seen_folded.add(fold(value))
         self.values.append(value)
 
     def add_token(self, token):
@@ -275,12 +283,15 @@ def field_id(field):
 
 
 def context_url(request):
-    """URL of the object whose form is being published."""
+    """URL of the object whose form is being published, or None."""
     try:
         return request.getURL(1)
     except TypeError:
         # Zope's getURL counts no levels, its request knows URL1.
-        return request['URL1']
+        return request.get('URL1')
+    except IndexError:
+        # Nothing traversed: rendered outside a publication, e.g. by code.
+        return None
 
 
 def in_display_order(values, keywords):
@@ -392,7 +403,10 @@ class KeywordInputWidget(SimpleInputWidget):
         if field.interface is None or not field.interface.providedBy(
                 field.context):
             return None
-        return '%s/%s?%s' % (context_url(self.request), SEARCH_VIEW,
+        url = context_url(self.request)
+        if url is None:
+            return None
+        return '%s/%s?%s' % (url, SEARCH_VIEW,
                              urlencode({'field': field_id(field)}))
 
     def __call__(self):

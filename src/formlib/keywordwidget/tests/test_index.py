@@ -143,9 +143,15 @@ class IndexForTests(unittest.TestCase):
         terms = vocabulary('Python', 'Zope')
         self.assertIs(self._callFUT(terms), self._callFUT(terms))
 
-    def test_index_for_an_equal_vocabulary_is_its_own(self):
+    def test_index_for_a_new_but_equal_vocabulary_is_shared(self):
+        # Factories that build the vocabulary anew for every request.
+        self.assertIs(self._callFUT(vocabulary('Python')),
+                      self._callFUT(vocabulary('Python')))
+
+    def test_index_for_a_vocabulary_with_other_titles_is_its_own(self):
+        renamed = SimpleVocabulary([SimpleTerm('Python', 'token-0', 'Py')])
         self.assertIsNot(self._callFUT(vocabulary('Python')),
-                         self._callFUT(vocabulary('Python')))
+                         self._callFUT(renamed))
 
     def test_index_for_a_grown_vocabulary_is_rebuilt(self):
         class Terms(list):

@@ -299,3 +299,19 @@ class KeywordDisplayWidgetTests(unittest.TestCase):
         html = widget()
         self.assertNotIn('<script>', html)
         self.assertIn('&lt;script&gt;', html)
+
+
+class SearchUrlTests(unittest.TestCase):
+
+    def test_widget_rendered_outside_a_publication_has_no_search_url(self):
+        from formlib.keywordwidget.settings import set_large_threshold
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                values=['Python', 'Zope']))
+        set_large_threshold(field, 1)
+        field.interface = IDocument
+        widget = KeywordInputWidget(field.bind(Document()), TestRequest())
+        html = widget()
+        self.assertIsNone(widget.search_url())
+        self.assertNotIn('data-search-url', html)

@@ -1,0 +1,101 @@
+"""The benchmark's goals, and whether a run met them."""
+import dataclasses
+
+from formlib.keywordwidget.benchmark import DOUBLING
+from formlib.keywordwidget.benchmark import PAGE_SIZE_SELECTION
+from formlib.keywordwidget.benchmark import stored_count
+from formlib.keywordwidget.settings import DEFAULT_LARGE_THRESHOLD
+
+
+@dataclasses.dataclass
+class Goal:
+    """A goal of the benchmark issue and whether this run met it."""
+
+    text: str
+    passed: bool = None  # None: not measured in this run
+    detail: str = ''
+
+    @property
+    def verdict(self):
+        return {True: 'PASS', False: 'FAIL', None: 'SKIP'}[self.passed]
+
+
+def speedup_goal(results, size, factor):
+    """Ours must be faster by `factor`, and so with every option listed.
+
+    Large mode alone must not pass the goal: it skips the work.
+    """
+    goal = Goal('edit render >= %dx faster than formlib default at '
+                '%s terms / %s stored' % (
+                    factor, '{:,}'.format(size),
+                    '{:,}'.format(stored_count(size))))
+    ratios = [results.ratio('edit', 'default', size, baseline=key)
+              for key in ('ours', 'listed')]
+    if None not in ratios:
+        goal.passed = min(ratios) >= factor
+        goal.detail = '%.1fx; every option listed: %.1fx' % tuple(ratios)
+    return goal
+
+
+def doubling_label(operation, key):
+    return operation if key == 'ours' else '%s, every option listed' % (
+        operation)
+
+
+def doubling_ratios(results):
+    """(ratio, label, size): our time at twice `size` over at `size`."""
+    ratios = []
+    for size in results.doubling:
+        for operation, key in DOUBLING:
+            before = results.value('doubling-' + operation, key, size)
+            after = results.value('doubling-' + operation, key, 2 * size)
+            if before and after:
+                ratios.append(
+                    (after / before, doubling_label(operation, key), size))
+    return ratios
+
+
+def linearity_goal(results, limit=2.6):
+    goal = Goal('doubling vocabulary and selection costs <= %.1fx' % limit)
+    ratios = doubling_ratios(results)
+    if ratios:
+        worst, label, size = max(ratios)
+        goal.passed = worst <= limit
+        goal.detail = 'worst %.2fx (%s, %s -> %s terms)' % (
+            worst, label, '{:,}'.format(size), '{:,}'.format(2 * size))
+    return goal
+
+
+def page_size_goal(results, tolerance=1.05):
+    goal = Goal('edit page size independent of vocabulary size above '
+                '%s terms' % '{:,}'.format(DEFAULT_LARGE_THRESHOLD))
+    sizes = [measurement.value for measurement in results
+             if measurement.operation == 'page-bytes']
+    if len(sizes) >= 2:
+        goal.passed = max(sizes) <= min(sizes) * tolerance
+        goal.detail = '%s..%s bytes for %d selected' % (
+            '{:,}'.format(min(sizes)), '{:,}'.format(max(sizes)),
+            PAGE_SIZE_SELECTION)
+    return goal
+
+
+def search_goal(results, size=100_000, limit=0.050):
+    goal = Goal('search p95 < %d ms at %s terms' % (
+        limit * 1000, '{:,}'.format(size)))
+    measurement = results.get('search-p95', 'ours', size)
+    if measurement is not None and measurement.value is not None:
+        goal.passed = measurement.value < limit
+        goal.detail = '%.1f ms' % (measurement.value * 1000)
+    elif measurement is not None:
+        goal.detail = measurement.note
+    return goal
+
+
+def goals(results):
+    return [
+        speedup_goal(results, 1_000, 5),
+        speedup_goal(results, 10_000, 20),
+        linearity_goal(results),
+        page_size_goal(results),
+        search_goal(results),
+    ]

@@ -1,0 +1,244 @@
+"""Smoke run of the benchmark at tiny sizes, so that its code cannot rot."""
+import functools
+import unittest
+
+import zope.component.testlayer
+
+import formlib.keywordwidget
+
+
+BENCHMARK_LAYER = zope.component.testlayer.ZCMLFileLayer(
+    formlib.keywordwidget, 'benchmark.zcml', name='BenchmarkLayer')
+
+TINY_SIZES = (20, 40)
+
+
+def tiny_run(**options):
+    from formlib.keywordwidget import benchmark
+    options.setdefault('budget', 0)
+    options.setdefault('queries', 5)
+    return benchmark.run(TINY_SIZES, **options)
+
+
+@functools.cache
+def shared_run():
+    """One tiny run for the tests that only read its results."""
+    return tiny_run()
+
+
+class ArticleTests(unittest.TestCase):
+
+    def test_make_keywords_is_the_same_every_time(self):
+        from formlib.keywordwidget.benchmark import make_keywords
+        self.assertEqual(make_keywords(50), make_keywords(50))
+
+    def test_make_keywords_longer_list_starts_with_the_shorter(self):
+        from formlib.keywordwidget.benchmark import make_keywords
+        self.assertEqual(make_keywords(100)[:30], make_keywords(30))
+
+    def test_make_keywords_gives_distinct_tokens(self):
+        from formlib.keywordwidget.benchmark import make_keywords
+        from formlib.keywordwidget.benchmark import slugify
+        keywords = make_keywords(500)
+        self.assertEqual(len(set(map(slugify, keywords))), 500)
+
+    def test_stored_count_is_a_tenth(self):
+        from formlib.keywordwidget.benchmark import stored_count
+        self.assertEqual(stored_count(1_000), 100)
+
+    def test_stored_count_is_capped(self):
+        from formlib.keywordwidget.benchmark import stored_count
+        self.assertEqual(stored_count(100_000), 2_000)
+
+    def test_make_article_stores_distinct_keywords_of_its_vocabulary(self):
+        from formlib.keywordwidget.benchmark import make_article
+        article = make_article(200)
+        self.assertEqual(len(set(article.keywords)), 20)
+        self.assertTrue(all(
+            keyword in article.vocabulary for keyword in article.keywords))
+
+    def test_make_article_posts_the_stored_keywords_tokens(self):
+        from formlib.keywordwidget.benchmark import make_article
+        article = make_article(200)
+        self.assertEqual(
+            [article.vocabulary.getTermByToken(token).value
+             for token in article.tokens],
+            article.keywords)
+
+    def test_search_queries_are_never_empty(self):
+        from formlib.keywordwidget.benchmark import make_keywords
+        from formlib.keywordwidget.benchmark import search_queries
+        queries = search_queries(make_keywords(100), 200)
+        self.assertEqual(len(queries), 200)
+        self.assertTrue(all(query.strip() for query in queries))
+
+
+class TimingTests(unittest.TestCase):
+
+    def test_best_time_runs_once_when_the_budget_is_spent(self):
+        from formlib.keywordwidget.benchmark import best_time
+        calls = []
+        seconds, runs, result = best_time(lambda: calls.append(1), budget=0)
+        self.assertEqual((runs, len(calls)), (1, 1))
+
+    def test_best_time_returns_the_last_result(self):
+        from formlib.keywordwidget.benchmark import best_time
+        self.assertEqual(best_time(lambda: 'html', budget=0)[2], 'html')
+
+    def test_best_time_repeats_quick_calls(self):
+        from formlib.keywordwidget.benchmark import best_time
+        runs = best_time(lambda: None, budget=10, max_runs=7)[1]
+        self.assertEqual(runs, 7)
+
+    def test_peak_memory_counts_what_the_call_allocates(self):
+        from formlib.keywordwidget.benchmark import peak_memory
+        self.assertGreaterEqual(
+            peak_memory(lambda: bytearray(1_000_000)), 1_000_000)
+
+
+class ContenderTests(unittest.TestCase):
+
+    layer = BENCHMARK_LAYER
+
+    def _article(self, size=30):
+        from formlib.keywordwidget.benchmark import make_article
+        return make_article(size)
+
+    def _widget(self, interface, field_name):
+        from zope.publisher.browser import TestRequest
+
+        from formlib.keywordwidget.benchmark import looked_up
+        return looked_up(interface, field_name)(self._article(), TestRequest())
+
+    def test_marked_field_gets_our_edit_widget(self):
+        from zope.formlib.interfaces import IInputWidget
+
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        self.assertIsInstance(
+            self._widget(IInputWidget, 'keywords'), KeywordInputWidget)
+
+    def test_unmarked_field_gets_formlibs_default_edit_widget(self):
+        from zope.formlib.interfaces import IInputWidget
+        from zope.formlib.itemswidgets import OrderedMultiSelectWidget
+        self.assertIsInstance(
+            self._widget(IInputWidget, 'stock_keywords'),
+            OrderedMultiSelectWidget)
+
+    def test_marked_field_gets_our_display_widget(self):
+        from zope.formlib.interfaces import IDisplayWidget
+
+        from formlib.keywordwidget.widget import KeywordDisplayWidget
+        self.assertIsInstance(
+            self._widget(IDisplayWidget, 'keywords'), KeywordDisplayWidget)
+
+    def test_unmarked_field_gets_formlibs_set_display_widget(self):
+        from zope.formlib.interfaces import IDisplayWidget
+        from zope.formlib.itemswidgets import SetDisplayWidget
+        self.assertIsInstance(
+            self._widget(IDisplayWidget, 'stock_keywords'), SetDisplayWidget)
+
+    def test_every_edit_contender_renders_every_option(self):
+        from formlib.keywordwidget.benchmark import EDIT
+        article = self._article()
+        for contender in EDIT:
+            html = contender.run(article)
+            for term in article.vocabulary:
+                self.assertIn('value="%s"' % term.token, html, contender.key)
+
+    def test_every_display_contender_lists_every_stored_title(self):
+        from formlib.keywordwidget.benchmark import DISPLAY
+        article = self._article(100)
+        for contender in DISPLAY:
+            html = contender.run(article)
+            self.assertEqual(html.count('<li'), 10, contender.key)
+            for keyword in article.keywords:
+                self.assertIn(keyword, html, contender.key)
+
+    def test_ours_lists_only_stored_keywords_above_the_threshold(self):
+        from formlib.keywordwidget.benchmark import contender
+        from formlib.keywordwidget.settings import DEFAULT_LARGE_THRESHOLD
+        article = self._article(DEFAULT_LARGE_THRESHOLD + 10)
+        html = contender('edit', 'ours').run(article)
+        self.assertEqual(html.count('<option'), len(article.keywords))
+
+    def test_listed_variant_lists_every_option_above_the_threshold(self):
+        from formlib.keywordwidget.benchmark import contender
+        from formlib.keywordwidget.settings import DEFAULT_LARGE_THRESHOLD
+        article = self._article(DEFAULT_LARGE_THRESHOLD + 10)
+        html = contender('edit', 'listed').run(article)
+        self.assertEqual(html.count('<option'), len(article.vocabulary))
+
+    def test_search_answers_json_with_matching_keywords(self):
+        import json
+
+        from formlib.keywordwidget.benchmark import search
+        article = self._article(100)
+        keyword = article.keywords[0]
+        answer = json.loads(search(article, keyword[:3]))
+        self.assertIn(keyword, [item['title'] for item in answer['items']])
+
+    def test_every_parse_contender_reads_the_stored_keywords(self):
+        from formlib.keywordwidget.benchmark import PARSE
+        article = self._article(100)
+        for contender in PARSE:
+            self.assertEqual(
+                contender.run(article), article.keywords, contender.key)
+
+
+class RunTests(unittest.TestCase):
+
+    layer = BENCHMARK_LAYER
+
+    def setUp(self):
+        self.results = shared_run()
+
+    def test_every_contender_is_timed_at_every_size(self):
+        from formlib.keywordwidget.benchmark import OPERATIONS
+        for operation, contenders in OPERATIONS.items():
+            for contender in contenders:
+                for size in TINY_SIZES:
+                    self.assertGreater(
+                        self.results.value(operation, contender.key, size),
+                        0, (operation, contender.key, size))
+
+    def test_edit_html_is_measured_for_every_contender(self):
+        from formlib.keywordwidget.benchmark import EDIT
+        for contender in EDIT:
+            self.assertGreater(
+                self.results.value('html-bytes', contender.key, 40), 1000)
+
+    def test_peak_memory_is_measured_for_ours_and_formlibs_default(self):
+        for key in ('ours', 'default'):
+            self.assertGreater(self.results.value('memory', key, 40), 0)
+
+    def test_search_is_timed_at_every_size(self):
+        for operation in ('search-fresh', 'search-p50', 'search-p95'):
+            for size in TINY_SIZES:
+                self.assertGreater(
+                    self.results.value(operation, 'ours', size), 0)
+
+    def test_search_queries_mostly_find_keywords(self):
+        for size in TINY_SIZES:
+            self.assertGreater(
+                self.results.value('search-answered', 'ours', size), 0.5)
+
+    def test_ratio_divides_by_ours(self):
+        ratio = self.results.ratio('edit', 'default', 40)
+        self.assertAlmostEqual(
+            ratio * self.results.value('edit', 'ours', 40),
+            self.results.value('edit', 'default', 40))
+
+
+class StockLimitTests(unittest.TestCase):
+
+    layer = BENCHMARK_LAYER
+
+    def test_stock_edit_widgets_above_the_limit_are_skipped(self):
+        results = tiny_run(stock_limit=20, memory=False)
+        measurement = results.get('edit', 'default', 40)
+        self.assertEqual(
+            (measurement.value, measurement.note), (None, 'skipped'))
+
+    def test_ours_is_timed_above_the_stock_limit(self):
+        results = tiny_run(stock_limit=20, memory=False)
+        self.assertGreater(results.value('edit', 'ours', 40), 0)
