@@ -24,6 +24,7 @@ MESSAGES = {
     'noResults': _('No results'),
     'loading': _('Searching\u2026'),
     'remove': _('Remove ${keyword}'),
+    'search': _('Type to search'),
 }
 
 _ANNOTATION_KEY = 'formlib.keywordwidget.resources-rendered'

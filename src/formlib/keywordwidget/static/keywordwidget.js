@@ -143,6 +143,9 @@
       }
     };
     if (searchUrl) {
+      // An empty box of a large field does not show that it searches.
+      settings.placeholder = messages.search;
+      settings.hidePlaceholder = true;
       settings.load = searchLoader(searchUrl);
       // The server ranks the matches; show them in its order.
       settings.score = function () {

@@ -234,6 +234,16 @@ class LargeVocabularyTests(BrowserTestCase):
         self.assertEqual(
             1, self.page.locator('#form\\.subjects option').count())
 
+    def test_empty_large_field_invites_to_search(self):
+        self.open('/article/@@edit-tagging')
+        expect(self.combobox('Subjects')).to_have_attribute(
+            'placeholder', 'Type to search')
+
+    def test_small_field_has_no_search_invitation(self):
+        self.open('/article/@@edit-tagging')
+        expect(self.combobox('Tags')).not_to_have_attribute(
+            'placeholder', 'Type to search')
+
     def test_typing_searches_the_server(self):
         self.open('/article/@@edit-tagging')
         with self.page.expect_response(

@@ -100,6 +100,7 @@ class RenderResourcesTests(unittest.TestCase):
             'loading': 'Searching\u2026',
             'noResults': 'No results',
             'remove': 'Remove ${keyword}',
+            'search': 'Type to search',
         }, messages)
 
 
