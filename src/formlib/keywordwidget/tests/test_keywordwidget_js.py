@@ -1,6 +1,7 @@
 """The enhancement (static/keywordwidget.js) in real headless Chromium."""
 import os
 import unittest
+import urllib.parse
 
 from playwright.sync_api import expect
 
@@ -228,6 +229,17 @@ class OpenFieldTests(BrowserTestCase):
 class LargeVocabularyTests(BrowserTestCase):
     """Subjects (closed) and labels (open): 20,008 terms, searched."""
 
+    def record_searches(self):
+        """The queries the page sends to the search view, as sent."""
+        searches = []
+
+        def record(request):
+            url = urllib.parse.urlsplit(request.url)
+            if url.path.endswith('/@@keywordwidget-search'):
+                searches.extend(urllib.parse.parse_qs(url.query)['q'])
+        self.page.on('request', record)
+        return searches
+
     def test_page_lists_only_the_chosen_keywords(self):
         self.article.subjects = ['Zope']
         self.open('/article/@@edit-tagging')
@@ -252,6 +264,22 @@ class LargeVocabularyTests(BrowserTestCase):
             self.combobox('Subjects').press_sequentially('zur')
         self.assertEqual(200, answer.value.status)
         expect(self.options('subjects')).to_have_text(['Z\u00fcrich'])
+
+    def test_nothing_is_searched_before_typing(self):
+        searches = self.record_searches()
+        self.open('/article/@@edit-tagging')
+        self.combobox('Subjects').focus()
+        self.combobox('Labels').focus()
+        self.assertEqual([], searches)
+
+    def test_searches_once_the_user_pauses(self):
+        searches = self.record_searches()
+        self.open('/article/@@edit-tagging')
+        self.type('subjects', 'python', [
+            'Python', 'Python packaging', 'CPython', 'IronPython'])
+        # Not one search per keystroke.
+        self.assertLess(len(searches), len('python'))
+        self.assertEqual('python', searches[-1])
 
     def test_search_results_keep_the_server_ranking(self):
         self.open('/article/@@edit-tagging')
