@@ -18,6 +18,8 @@ from zope.traversing.interfaces import IContainmentRoot
 import formlib.keywordwidget
 from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
 from formlib.keywordwidget.testing import ZCML_LAYER
+from formlib.keywordwidget.testing import ZOPE_DEMO_LAYER
+from formlib.keywordwidget.testing import log_in
 
 
 STATIC = os.path.join(os.path.dirname(formlib.keywordwidget.__file__),
@@ -176,6 +178,40 @@ class ServedFilesTests(unittest.TestCase):
                           'keywordwidget.js')
         with open(os.path.join(STATIC, 'keywordwidget.js'), 'rb') as script:
             self.assertEqual(script.read(), self.browser.contents)
+
+
+class ZopeResourcesTests(unittest.TestCase):
+    """The same resources inside Zope, on the demo site."""
+
+    layer = ZOPE_DEMO_LAYER
+
+    def setUp(self):
+        from zope.testbrowser.browser import Browser
+        self.browser = Browser(wsgi_app=self.layer.wsgi_app)
+
+    def resource_urls(self):
+        log_in(self.browser, 'editor')
+        self.browser.open('http://localhost/article/@@edit')
+        return re.findall(
+            r'(?:href|src)="([^"]*\+\+resource\+\+formlib\.keywordwidget/'
+            r'[^"]+)"', self.browser.contents)
+
+    def test_urls_are_based_on_the_zope_root(self):
+        self.assertEqual([
+            'http://localhost/++resource++formlib.keywordwidget/'
+            'tom-select/tom-select.min.css',
+            'http://localhost/++resource++formlib.keywordwidget/'
+            'keywordwidget.css',
+            'http://localhost/++resource++formlib.keywordwidget/'
+            'tom-select/tom-select.complete.min.js',
+            'http://localhost/++resource++formlib.keywordwidget/'
+            'keywordwidget.js',
+        ], self.resource_urls())
+
+    def test_zope_serves_every_resource(self):
+        for url in self.resource_urls():
+            self.browser.open(url)
+            self.assertEqual('200 OK', self.browser.headers['status'])
 
 
 class VendoredTomSelectTests(unittest.TestCase):
