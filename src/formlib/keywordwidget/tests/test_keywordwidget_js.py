@@ -447,6 +447,15 @@ class ZopeDemoTests(BrowserTestCase):
         expect(self.combobox('Categories')).to_have_count(1)
         expect(self.combobox('Keywords')).to_have_count(1)
 
+    def test_page_style_leaves_typing_on_the_line_of_the_items(self):
+        # The demo makes every text input as wide as its container.
+        self.open('/article/@@edit')
+        item = self.page.locator(
+            '.ts-wrapper:has(#form\\.categories-ts-control) .item'
+        ).first.bounding_box()
+        box = self.combobox('Categories').bounding_box()
+        self.assertLess(box['y'], item['y'] + item['height'])
+
     def test_found_keyword_is_stored(self):
         self.open('/article/@@edit')
         self.type('keywords', 'python accessi', ['Python accessibility'])
