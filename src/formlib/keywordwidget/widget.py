@@ -177,13 +177,12 @@ class KeywordInputWidget(SimpleInputWidget):
         search_url = self.search_url() if large else None
         if search_url:
             attributes += ' data-search-url="%s"' % escape(search_url)
-        if large:
-            # Only the chosen keywords: the page stays small.
-            options = ''.join(self._chosen_option(value) for value in selected)
-        else:
-            options = ''.join(
-                self._chosen_option(value) for value in selected
-                if value not in keywords) + self._options(set(selected))
+        # The chosen keywords come first, in their order, which the
+        # enhancement shows and the browser posts back.
+        options = ''.join(self._chosen_option(value) for value in selected)
+        if not large:
+            # Large vocabularies are searched: the page stays small.
+            options += self._unchosen_options(set(selected))
         return ''.join([
             render_resources(self.request),
             '<div class="%s"%s>' % (self.css_class, attributes),
@@ -198,16 +197,15 @@ class KeywordInputWidget(SimpleInputWidget):
             '</div>',
         ])
 
-    def _options(self, selected):
+    def _unchosen_options(self, chosen):
         # The hot loop: one option per vocabulary term.
         title = self.keywords.title
         options = []
         append = options.append
         for term in self.keywords:
-            append('<option value="%s"%s>%s</option>' % (
-                escape(term.token),
-                ' selected="selected"' if term.value in selected else '',
-                escape(title(term))))
+            if term.value not in chosen:
+                append('<option value="%s">%s</option>' % (
+                    escape(term.token), escape(title(term))))
         return ''.join(options)
 
     def _chosen_option(self, value):

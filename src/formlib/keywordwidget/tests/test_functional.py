@@ -101,7 +101,7 @@ class EditFormTests(FunctionalTestCase):
         self.article.keywords = ['Python', 'Turbogears']
         self.open('edit')
         control = self.browser.getControl('Keywords')
-        self.assertEqual(['Turbogears (unavailable)', 'Python'],
+        self.assertEqual(['Python', 'Turbogears (unavailable)'],
                          control.displayValue)
         self.browser.getControl('Title').value = 'Other change'
         self.browser.getControl('Apply').click()

@@ -142,6 +142,15 @@ class KeyboardTests(BrowserTestCase):
         self.apply()
         self.assertEqual(['Zope', 'Django'], list(self.article.keywords))
 
+    def test_stored_keywords_show_in_stored_order(self):
+        self.article.keywords = ['Zope', 'Django', 'Python']
+        self.open('/article/@@edit')
+        self.assertItems('keywords', ['Zope', 'Django', 'Python'])
+        self.type('keywords', 'pl', ['Plone']).press('Enter')
+        self.apply()
+        self.assertEqual(['Zope', 'Django', 'Python', 'Plone'],
+                         list(self.article.keywords))
+
     def test_backspace_removes_the_last_keyword(self):
         self.article.keywords = ['Python', 'Zope']
         self.open('/article/@@edit')

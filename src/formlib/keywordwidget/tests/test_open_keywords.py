@@ -301,7 +301,7 @@ class RenderTests(unittest.TestCase):
         self.assertEqual(
             [option.get('value')
              for option in html.xpath('//option[@selected]')],
-            ['new:Pyramid', 'zope'])
+            ['zope', 'new:Pyramid'])
 
     def test_refused_select_value_comes_back_as_typed(self):
         from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX

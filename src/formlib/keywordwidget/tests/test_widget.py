@@ -104,6 +104,14 @@ class KeywordInputWidgetTests(unittest.TestCase):
                       html)
         self.assertIn('<option value="t0">Python</option>', html)
 
+    def test_stored_values_come_first_in_their_order(self):
+        widget = self._makeOne()
+        widget.setRenderedValue(['Plone', 'Python'])
+        html = widget()
+        self.assertLess(html.index('Plone'), html.index('Python'))
+        self.assertLess(html.index('Python'), html.index('Zope'))
+        self.assertEqual(1, html.count('Plone'))
+
     def test_hidden_marker_tells_an_empty_selection_from_no_input(self):
         self.assertIn(
             '<input type="hidden" name="field.keywords-empty-marker"',
