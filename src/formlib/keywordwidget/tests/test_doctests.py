@@ -13,6 +13,8 @@ NARRATIVES = [
     'widget.rst',
     'open.rst',
     'large.rst',
+    'permission.rst',
+    'zcml.rst',
 ]
 
 # The first keyword widget on a page adds the enhancement's <link> and
