@@ -6,7 +6,7 @@ STAMP = $(VENV)/.installed
 PORT ?= 8080
 DEMO = var/demo
 
-.PHONY: test demo bench docs clean
+.PHONY: test demo bench docs clean vendor screenshots
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,24 @@ $(VENV)/.bench-installed: $(STAMP)
 # under the strict order instead.
 test: $(STAMP)
 	$(BIN)/zope-testrunner --test-path=src -vc
+
+# Tom Select, vendored from the npm registry: `make vendor` refreshes it.
+TOM_SELECT_VERSION = 2.6.2
+TOM_SELECT_DIR = src/formlib/keywordwidget/static/tom-select
+
+vendor:
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	cd "$$tmp" && npm pack --silent tom-select@$(TOM_SELECT_VERSION) >/dev/null && \
+	tar xzf tom-select-$(TOM_SELECT_VERSION).tgz && cd - >/dev/null && \
+	rm -rf $(TOM_SELECT_DIR) && mkdir -p $(TOM_SELECT_DIR) && \
+	cp "$$tmp"/package/dist/js/tom-select.complete.min.js \
+	   "$$tmp"/package/dist/css/tom-select.min.css \
+	   "$$tmp"/package/LICENSE $(TOM_SELECT_DIR)/ && \
+	echo "tom-select $(TOM_SELECT_VERSION) from the npm registry" \
+	    > $(TOM_SELECT_DIR)/VERSION.txt
+
+screenshots: $(STAMP)
+	$(BIN)/python docs/screenshots.py
 
 # Creates the Zope instance in var/demo on first start; its data survive.
 demo: $(STAMP)

@@ -1,6 +1,86 @@
 """The JavaScript and CSS that enhance the keyword widgets."""
+import json
+from html import escape
+
+import zope.component.hooks
+from zope.i18n import translate
+from zope.traversing.browser import absoluteURL
+
+from formlib.keywordwidget.i18n import MessageFactory as _
+
+
+# The name of the static/ directory as a browser resource (configure.zcml).
+RESOURCE_NAME = 'formlib.keywordwidget'
+
+STYLESHEETS = ('tom-select/tom-select.min.css', 'keywordwidget.css')
+# Deferred scripts run in this order, after the page is parsed.
+SCRIPTS = ('tom-select/tom-select.complete.min.js', 'keywordwidget.js')
+
+MESSAGES_ID = 'formlib-keywordwidget-messages'
+
+# The enhanced control's texts; `${keyword}` is filled in by the script.
+MESSAGES = {
+    'add': _('Add ${keyword}'),
+    'noResults': _('No results'),
+    'loading': _('Searching\u2026'),
+    'remove': _('Remove ${keyword}'),
+    'search': _('Type to search'),
+}
+
+_ANNOTATION_KEY = 'formlib.keywordwidget.resources-rendered'
+
+
+def site_url(request):
+    """URL of the nearest site, else of the published application."""
+    site = zope.component.hooks.getSite()
+    if site is not None:
+        return absoluteURL(site, request)
+    application_url = getattr(request, 'getApplicationURL', None)
+    if application_url is not None:
+        return application_url()
+    # Zope's request: BASE1 is the root (or virtual root) URL.
+    return request['BASE1']
+
+
+def resource_url(request, path):
+    """URL of a file in static/, the same on every page of the site."""
+    return '%s/++resource++%s/%s' % (site_url(request), RESOURCE_NAME, path)
+
+
+def _page_annotations(request):
+    annotations = getattr(request, 'annotations', None)
+    if annotations is None:
+        # Zope's request has no annotations; `other` lives as long.
+        annotations = request.other
+    return annotations
+
+
+def messages_json(request):
+    """The translated texts as JSON that is safe inside a `<script>`."""
+    messages = {
+        key: translate(message, context=request)
+        for key, message in MESSAGES.items()}
+    text = json.dumps(messages, ensure_ascii=False, sort_keys=True)
+    # `</script>` or `<!--` in a translation must not end the block.
+    return (text.replace('&', '\\u0026')
+                .replace('<', '\\u003c')
+                .replace('>', '\\u003e'))
 
 
 def render_resources(request):
     """`<link>` and `<script>` tags for the enhancement, once per page."""
-    return ''
+    annotations = _page_annotations(request)
+    if annotations.get(_ANNOTATION_KEY):
+        return ''
+    annotations[_ANNOTATION_KEY] = True
+    tags = [
+        '<link rel="stylesheet" href="%s" />' % escape(
+            resource_url(request, path))
+        for path in STYLESHEETS]
+    tags.append('<script type="application/json" id="%s">%s</script>' % (
+        MESSAGES_ID, messages_json(request)))
+    tags.extend(
+        '<script defer="defer" src="%s"></script>' % escape(
+            resource_url(request, path))
+        for path in SCRIPTS)
+    return ''.join(tags)

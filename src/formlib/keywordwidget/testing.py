@@ -1,10 +1,13 @@
 """Test layers: formlib forms served by a real zope.publisher WSGI app,
-and the demo site in a real Zope."""
+over real HTTP to headless Chromium, and the demo site in a real Zope."""
 import base64
 import contextlib
 import os
 import shutil
+import socketserver
 import tempfile
+import threading
+import wsgiref.simple_server
 
 import transaction
 import zope.component
@@ -12,8 +15,10 @@ import zope.component.testlayer
 import zope.publisher.skinnable
 import zope.security.management
 import zope.testbrowser.wsgi
+import zope.traversing.namespace
 from zope.authentication.interfaces import IAuthentication
 from zope.browserpage import ViewPageTemplateFile
+from zope.browserresource.resource import Resource
 from zope.publisher.base import DefaultPublication
 from zope.publisher.browser import BrowserRequest
 from zope.publisher.browser import BrowserView
@@ -24,8 +29,11 @@ import formlib.keywordwidget.tests
 
 
 class Publication(DefaultPublication):
-    """Traverses attributes, items and ``@@views``; one interaction each,
-    for the principal the registered authentication finds."""
+    """Traverses attributes, items, ``@@views`` and ``++namespaces++``.
+
+    One interaction per request, for the principal the registered
+    authentication finds.
+    """
 
     require_docstrings = False
 
@@ -43,15 +51,27 @@ class Publication(DefaultPublication):
                 auth.authenticate(request) or auth.unauthenticatedPrincipal())
 
     def traverseName(self, request, ob, name, check_auth=1):
+        namespace, namespace_name = zope.traversing.namespace.nsParse(name)
+        if namespace:
+            # E.g. ++resource++formlib.keywordwidget, our JS and CSS.
+            return zope.traversing.namespace.namespaceLookup(
+                namespace, namespace_name, ob, request)
         view_name = name[2:] if name.startswith('@@') else name
         view = zope.component.queryMultiAdapter((ob, request), name=view_name)
         if view is not None:
             return view
         if name.startswith('@@'):
             raise NotFound(ob, name, request)
+        if isinstance(ob, Resource):
+            return ob.publishTraverse(request, name)
         return super().traverseName(request, ob, name, check_auth)
 
     def getDefaultTraversal(self, request, ob):
+        # Ask no view for its interfaces: under ZOPE_INTERFACE_STRICT_IRO
+        # the classes browser:page makes for formlib forms raise.
+        if isinstance(ob, Resource):
+            # A file resource publishes its GET method.
+            return ob.browserDefault(request)
         if isinstance(ob, BrowserView):
             return ob, ()
         return ob, ('index.html',)
@@ -118,9 +138,99 @@ class WSGILayer(zope.testbrowser.wsgi.Layer):
         self.root.reset()
 
 
+class ThreadingWSGIServer(socketserver.ThreadingMixIn,
+                          wsgiref.simple_server.WSGIServer):
+    """A WSGI server that answers each connection in a thread of its own.
+
+    A browser opens connections it may not use at once; a server with one
+    thread would wait on such an idle one and never answer the others.
+    """
+
+    daemon_threads = True
+
+
+class QuietRequestHandler(wsgiref.simple_server.WSGIRequestHandler):
+    """Logs no request lines into the test output."""
+
+    def log_message(self, format, *args):
+        pass
+
+
+class HTTPServerThread:
+    """Serves a WSGI app over real HTTP on a free port of 127.0.0.1."""
+
+    def __init__(self, app):
+        self.server = wsgiref.simple_server.make_server(
+            '127.0.0.1', 0, app, server_class=ThreadingWSGIServer,
+            handler_class=QuietRequestHandler)
+        self.url = 'http://127.0.0.1:%d' % self.server.server_port
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, name='http-server',
+            daemon=True)
+
+    def start(self):
+        self.thread.start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
+
+
+CHROMIUM = '/usr/bin/chromium'
+# Headless, as root, without reaching out to the network.
+CHROMIUM_ARGS = [
+    '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run']
+# Set to 1 (CI does) to make a missing browser fail the browser tests.
+REQUIRE_BROWSER = 'FORMLIB_KEYWORDWIDGET_REQUIRE_BROWSER'
+
+
+class BrowserLayer:
+    """The example app over real HTTP, and headless Chromium to drive it.
+
+    Without Chromium the layer still sets up; ``browser`` is then None and
+    ``missing`` says why.
+    """
+
+    def __init__(self, bases, name, chromium=CHROMIUM):
+        self.__bases__ = bases
+        self.__name__ = name
+        self.chromium = chromium
+        self.browser = None
+        self.missing = None
+
+    def setUp(self):
+        self.root = Root()
+        self.server = HTTPServerThread(WSGIApplication(self.root))
+        self.server.start()
+        self.url = self.server.url
+        if not os.path.exists(self.chromium):
+            self.missing = (
+                '%s not found: install Debian\'s chromium to run the'
+                ' browser tests' % self.chromium)
+            return
+        # Imported here, so the other layers work without Playwright.
+        from playwright.sync_api import sync_playwright
+        self.playwright = sync_playwright().start()
+        self.browser = self.playwright.chromium.launch(
+            executable_path=self.chromium, args=CHROMIUM_ARGS)
+
+    def tearDown(self):
+        if self.browser is not None:
+            self.browser.close()
+            self.playwright.stop()
+            self.browser = None
+        self.server.stop()
+
+    def testSetUp(self):
+        self.root.reset()
+
+
 ZCML_LAYER = zope.component.testlayer.ZCMLFileLayer(
     formlib.keywordwidget.tests, 'ftesting.zcml', name='ZCMLLayer')
 FUNCTIONAL_LAYER = WSGILayer((ZCML_LAYER,), 'FunctionalLayer')
+BROWSER_LAYER = BrowserLayer((ZCML_LAYER,), 'BrowserLayer')
 
 
 def log_in(browser, user, password=None):
