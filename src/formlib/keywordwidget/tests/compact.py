@@ -2,6 +2,7 @@
 from html import escape
 
 import zope.interface
+from zope.publisher.interfaces.browser import IBrowserRequest
 
 from formlib.keywordwidget.widget import KeywordDisplayWidget
 from formlib.keywordwidget.widget import KeywordInputWidget
@@ -26,3 +27,8 @@ class CompactKeywordDisplayWidget(KeywordDisplayWidget):
         return '<span class="keywordwidget-compact">%s</span>' % ', '.join(
             '<bdi>%s</bdi>' % escape(self.keywords.title_of(value))
             for value in self._values())
+
+
+class ICompactLayer(IBrowserRequest):
+    """Skin layer whose requests get compact widgets for every keyword
+    field."""
