@@ -17,3 +17,8 @@ exclude_patterns = ['_build']
 # The narratives under src/ are doctests; their examples are Python.
 highlight_language = 'python3'
 autodoc_member_order = 'bysource'
+
+html_theme_options = {
+    'page_width': '1100px',
+    'sidebar_width': '260px',
+}
