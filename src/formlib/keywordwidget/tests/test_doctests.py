@@ -4,7 +4,6 @@ import re
 
 import zope.component.testing
 from lxml.doctestcompare import LHTMLOutputChecker
-from zope.configuration import xmlconfig
 
 import formlib.keywordwidget
 
@@ -38,20 +37,13 @@ class HTMLChecker(LHTMLOutputChecker):
             example, self._without_resources(example.want, got), optionflags)
 
 
-def setUp(test):
-    zope.component.testing.setUp(test)
-    xmlconfig.file('configure.zcml', formlib.keywordwidget)
-
-
-def tearDown(test):
-    zope.component.testing.tearDown(test)
-
-
 def test_suite():
+    # Each narrative loads the ZCML it shows; the registries, security
+    # checkers and principals are cleared after each.
     return doctest.DocFileSuite(
         *NARRATIVES,
         package=formlib.keywordwidget,
-        setUp=setUp,
-        tearDown=tearDown,
+        setUp=zope.component.testing.setUp,
+        tearDown=zope.component.testing.tearDown,
         checker=HTMLChecker(),
         optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
