@@ -12,9 +12,9 @@ from formlib.keywordwidget.i18n import MessageFactory as _
 from formlib.keywordwidget.index import SEARCH_RESULTS
 from formlib.keywordwidget.index import index_for
 from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
+from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.permission import edit_permission
 from formlib.keywordwidget.permission import may_edit
-from formlib.keywordwidget.widget import Keywords
 
 
 # Longest query searched; anyone typing more is not looking for a keyword.

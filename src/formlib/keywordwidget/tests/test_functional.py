@@ -1,4 +1,4 @@
-"""Real formlib forms, served by a real WSGI app, driven by zope.testbrowser."""
+"""Real formlib forms on a real WSGI app, driven by zope.testbrowser."""
 import unittest
 
 import zope.testbrowser.wsgi

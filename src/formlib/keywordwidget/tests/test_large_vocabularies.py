@@ -132,7 +132,7 @@ class LargeVocabularyFormTests(unittest.TestCase):
         self.assertEqual(self.article.tags, ())
 
     def test_created_keyword_posted_by_the_enhancement_is_stored(self):
-        from formlib.keywordwidget.widget import NEW_KEYWORD_PREFIX
+        from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
         self.browser.open(EDIT, data=urlencode({
             'form.labels:list': [NEW_KEYWORD_PREFIX + 'smith,  john',
                                  NEW_KEYWORD_PREFIX + 'New one',

@@ -113,13 +113,13 @@ class OpenKeywordsInputTests(unittest.TestCase):
             widget.getInputValue(), ['Zope', 'Python', 'Pyramid', 'Asyncio'])
 
     def test_prefixed_select_value_is_typed_text(self):
-        from formlib.keywordwidget.widget import NEW_KEYWORD_PREFIX
+        from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
         widget = submit(
             make_field(), tokens=[NEW_KEYWORD_PREFIX + ' Pyramid '])
         self.assertEqual(widget.getInputValue(), ['Pyramid'])
 
     def test_prefixed_select_value_takes_the_vocabulary_spelling(self):
-        from formlib.keywordwidget.widget import NEW_KEYWORD_PREFIX
+        from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
         widget = submit(make_field(), tokens=[NEW_KEYWORD_PREFIX + 'plone'])
         self.assertEqual(widget.getInputValue(), ['Plone'])
 
@@ -131,7 +131,7 @@ class OpenKeywordsInputTests(unittest.TestCase):
         self.assertIn('\u201cforged\u201d', error_text(widget))
 
     def test_kept_stored_keyword_stays_as_stored(self):
-        from formlib.keywordwidget.widget import NEW_KEYWORD_PREFIX
+        from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
         widget = submit(make_field(), tokens=[NEW_KEYWORD_PREFIX + 'odd  one'],
                         keywords=['odd  one'])
         self.assertEqual(widget.getInputValue(), ['odd  one'])
@@ -141,7 +141,7 @@ class OpenKeywordsInputTests(unittest.TestCase):
         self.assertEqual(widget.getInputValue(), ['Pyramid'])
 
     def test_stored_order_comes_first_in_a_list(self):
-        from formlib.keywordwidget.widget import NEW_KEYWORD_PREFIX
+        from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
         widget = submit(
             make_field(), tokens=['zope', NEW_KEYWORD_PREFIX + 'Pyramid'],
             typed='Asyncio', keywords=['Pyramid', 'Zope'])
@@ -196,8 +196,9 @@ class ClosedKeywordsInputTests(unittest.TestCase):
                          'Not available for selection: \u201cPyramid\u201d')
 
     def test_prefixed_select_value_is_refused_by_name(self):
-        from formlib.keywordwidget.widget import NEW_KEYWORD_PREFIX
         from zope.formlib.interfaces import ConversionError
+
+        from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
         widget = submit(
             make_field(closed=True), tokens=[NEW_KEYWORD_PREFIX + 'Pyramid'])
         with self.assertRaises(ConversionError):
@@ -220,7 +221,7 @@ class RenderTests(unittest.TestCase):
         self.assertEqual(div.get('data-open'), 'false')
 
     def test_widget_names_the_prefix_of_new_keywords(self):
-        from formlib.keywordwidget.widget import NEW_KEYWORD_PREFIX
+        from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
         div = parse(make_widget(make_field())()).find('div')
         self.assertEqual(div.get('data-new-prefix'), NEW_KEYWORD_PREFIX)
 
@@ -292,7 +293,7 @@ class RenderTests(unittest.TestCase):
         self.assertIn('>x\n&lt;b&gt;&amp;&quot;&lt;/b&gt;</textarea>', html)
 
     def test_selection_comes_back_after_an_error(self):
-        from formlib.keywordwidget.widget import NEW_KEYWORD_PREFIX
+        from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
         widget = submit(
             make_field(), tokens=['zope', NEW_KEYWORD_PREFIX + 'Pyramid'],
             typed='x')
@@ -303,7 +304,7 @@ class RenderTests(unittest.TestCase):
             ['new:Pyramid', 'zope'])
 
     def test_refused_select_value_comes_back_as_typed(self):
-        from formlib.keywordwidget.widget import NEW_KEYWORD_PREFIX
+        from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
         widget = submit(make_field(), tokens=[NEW_KEYWORD_PREFIX + 'x'])
         html = parse(widget())
         self.assertEqual(

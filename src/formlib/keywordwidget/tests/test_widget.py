@@ -206,7 +206,7 @@ class KeywordInputWidgetTests(unittest.TestCase):
                       ' &amp; &#x27;q&#x27; \u202egnp.exe \U0001F600', html)
 
     def test_stored_value_out_of_vocabulary_is_shown_unavailable(self):
-        from formlib.keywordwidget.widget import unavailable_token
+        from formlib.keywordwidget.keywords import unavailable_token
         content = Document(keywords=['Zope', 'Gone <old>'])
         widget = self._makeOne(content=content)
         widget.setRenderedValue(content.keywords)
@@ -217,7 +217,7 @@ class KeywordInputWidgetTests(unittest.TestCase):
             % unavailable_token('Gone <old>'), html)
 
     def test_unavailable_value_left_selected_is_kept(self):
-        from formlib.keywordwidget.widget import unavailable_token
+        from formlib.keywordwidget.keywords import unavailable_token
         content = Document(keywords=['Gone', 'Zope'])
         widget = self._makeOne(
             form(unavailable_token('Gone'), 't1', 't0'), content=content)
@@ -231,7 +231,7 @@ class KeywordInputWidgetTests(unittest.TestCase):
     def test_unavailable_token_for_a_value_not_stored_is_refused(self):
         from zope.formlib.interfaces import ConversionError
 
-        from formlib.keywordwidget.widget import unavailable_token
+        from formlib.keywordwidget.keywords import unavailable_token
         widget = self._makeOne(
             form(unavailable_token('Forged')), content=Document())
         with self.assertRaises(ConversionError):

@@ -1,0 +1,200 @@
+"""A keyword field's vocabulary, and what a submission of it means."""
+import functools
+import hashlib
+
+from zope.i18n import translate
+from zope.i18nmessageid import Message
+from zope.schema.interfaces import ValidationError
+
+from formlib.keywordwidget import settings
+from formlib.keywordwidget.index import index_for
+from formlib.keywordwidget.normalize import fold
+from formlib.keywordwidget.normalize import normalize
+
+
+UNAVAILABLE_TOKEN_PREFIX = 'unavailable-'
+
+# The enhancement posts a keyword the user created as this prefix plus its
+# text; on open fields such a value that is no token is typed text.
+NEW_KEYWORD_PREFIX = 'new:'
+
+def unavailable_token(value):
+    """Token for a stored value that has left the vocabulary.
+
+    It is derived from the value, so a submit can only ever keep values that
+    are stored already: a forged token matches none of them.
+    """
+    digest = hashlib.sha256(repr(value).encode('utf-8')).hexdigest()
+    return UNAVAILABLE_TOKEN_PREFIX + digest[:20]
+
+
+class Keywords:
+    """The vocabulary of a bound keyword field, seen from one request."""
+
+    def __init__(self, field, request):
+        self.field = field
+        self.request = request
+        self.vocabulary = settings.vocabulary(field)
+        self.open = settings.is_open(field)
+
+    def __contains__(self, value):
+        return value in self.vocabulary
+
+    def __iter__(self):
+        return iter(self.vocabulary)
+
+    @property
+    def large(self):
+        """Whether to search the vocabulary rather than list it."""
+        return len(self.vocabulary) > settings.large_threshold(self.field)
+
+    def is_available(self, value):
+        """Whether a value may be chosen, not just kept."""
+        return self.open or value in self.vocabulary
+
+    def token(self, value):
+        """The token a value is posted as."""
+        if value in self.vocabulary:
+            return self.vocabulary.getTerm(value).token
+        if self.open:
+            return NEW_KEYWORD_PREFIX + value
+        return unavailable_token(value)
+
+    def title(self, term):
+        """Text to show for a term: its title, else its value."""
+        title = getattr(term, 'title', None)
+        if title is None:
+            return str(term.value)
+        if isinstance(title, Message):
+            return translate(title, context=self.request)
+        return str(title)
+
+    def title_of(self, value):
+        """Text to show for a value, whether or not it is available."""
+        if value in self.vocabulary:
+            return self.title(self.vocabulary.getTerm(value))
+        return str(value)
+
+    def stored_values(self):
+        """The field's value on the object being edited, if there is one."""
+        field = self.field
+        content = field.context
+        # Only an object that provides the schema has the field; anything
+        # else (an add form's container, say) would hand us a foreign or, in
+        # Zope, an acquired attribute.
+        if content is None or not field.interface.providedBy(content):
+            return ()
+        return field.query(content, None) or ()
+
+    def parse(self, tokens, lines=()):
+        """What the user chose: submitted tokens, then typed lines.
+
+        Returns the values and the inputs that are wrong.  Duplicates are
+        merged, typed ones ignoring case.
+        """
+        return Submission(self, tokens, lines).result()
+
+
+class Submission:
+    """Turns one submission of tokens and typed lines into values."""
+
+    def __init__(self, keywords, tokens, lines):
+        self.keywords = keywords
+        self.tokens = tokens
+        self.lines = lines
+        self.stored = keywords.stored_values()
+        self.values = []
+        self.seen = set()
+        # Folded spellings are needed only once something is typed.
+        self.seen_folded = None
+        self.unknown = []
+        self.invalid = []
+
+    def result(self):
+        for token in self.tokens:
+            self.add_token(token)
+        for line in self.lines:
+            self.add_typed(line)
+        return self.values, self.unknown, self.invalid
+
+    def add(self, value, typed=False):
+        if value in self.seen:
+            return
+        if typed:
+            if self.seen_folded is None:
+                self.seen_folded = {
+                    fold(seen) for seen in self.values
+                    if isinstance(seen, str)}
+            if fold(value) in self.seen_folded:
+                return
+        self.seen.add(value)
+        if self.seen_folded is not None and isinstance(value, str):
+            self.seen_folded.add(fold(value))
+        self.values.append(value)
+
+    def add_token(self, token):
+        keywords = self.keywords
+        try:
+            term = keywords.vocabulary.getTermByToken(token)
+        except LookupError:
+            term = None
+        if term is not None:
+            self.add(term.value)
+        elif keywords.open and token.startswith(NEW_KEYWORD_PREFIX):
+            self.add_created(token[len(NEW_KEYWORD_PREFIX):])
+        elif not keywords.open and token in self.unavailable:
+            self.add(self.unavailable[token])
+        else:
+            self.unknown.append(token)
+
+    def add_created(self, text):
+        # A kept keyword stays as stored, even if spelled oddly.
+        if text in self.stored_set:
+            self.add(text)
+        else:
+            self.add_typed(text)
+
+    def add_typed(self, text):
+        text = normalize(text)
+        if not text:
+            return
+        term = index_for(self.keywords.vocabulary).spelling(text)
+        if term is not None:
+            self.add(term.value, typed=True)
+        elif not self.keywords.open:
+            self.unknown.append(text)
+        elif fold(text) in self.stored_spellings:
+            self.add(self.stored_spellings[fold(text)], typed=True)
+        else:
+            try:
+                value = self.keywords.field.value_type.fromUnicode(text)
+            except (ValidationError, ValueError) as error:
+                self.invalid.append((text, error))
+                return
+            self.add(value, typed=True)
+
+    @functools.cached_property
+    def stored_set(self):
+        return set(self.stored)
+
+    @functools.cached_property
+    def stored_spellings(self):
+        return {
+            fold(value): value
+            for value in self.stored if isinstance(value, str)}
+
+    @functools.cached_property
+    def unavailable(self):
+        # Tokens that keep stored values which have left the vocabulary:
+        # derived from the values, so a forged token matches none.
+        return {
+            unavailable_token(value): value
+            for value in self.stored if value not in self.keywords}
+
+
+def keep_stored_order(values, stored):
+    """Stored values first, in their order, then the newly chosen ones."""
+    chosen = set(values)
+    kept = [value for value in stored if value in chosen]
+    kept_set = set(kept)
+    return kept + [value for value in values if value not in kept_set]
