@@ -41,7 +41,8 @@ vendor:
 	    > $(TOM_SELECT_DIR)/VERSION.txt
 
 screenshots: $(STAMP)
-	$(BIN)/python docs/screenshots.py
+	$(BIN)/python docs/screenshots.py app
+	$(BIN)/python docs/screenshots.py demo
 
 # Creates the Zope instance in var/demo on first start; its data survive.
 demo: $(STAMP)

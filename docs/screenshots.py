@@ -1,7 +1,9 @@
 """Takes the screenshots in docs/screenshots/ with headless Chromium.
 
-Run with ``make screenshots``: it serves the test app of
-``formlib.keywordwidget.testing`` on 127.0.0.1 and drives Debian's Chromium.
+Run with ``make screenshots``: ``screenshots.py app`` serves the test app of
+``formlib.keywordwidget.testing`` on 127.0.0.1, ``screenshots.py demo`` the
+demo site in a real Zope (each needs a process of its own), and drives
+Debian's Chromium.
 """
 import os
 import sys
@@ -9,7 +11,9 @@ import sys
 from zope.configuration import xmlconfig
 
 import formlib.keywordwidget.tests
+from formlib.keywordwidget.testing import ZOPE_DEMO_LAYER
 from formlib.keywordwidget.testing import BrowserLayer
+from formlib.keywordwidget.testing import ZopeBrowserLayer
 
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'screenshots')
@@ -59,7 +63,14 @@ def phone(page, layer):
     wait_for_options(page, 'tags', 2)
 
 
-SCENES = [
+def demo_search(page, layer):
+    page.goto(layer.url + '/article/@@edit')
+    page.locator('#form\\.keywords-ts-control').press_sequentially('python t')
+    # A search answer comes in one piece.
+    page.wait_for_selector('#form\\.keywords-ts-dropdown [role=option]')
+
+
+APP_SCENES = [
     # file name, scene, viewport, JavaScript on
     ('enhanced-edit.png', enhanced_edit, DESKTOP, True),
     ('create-new-keyword.png', create_new_keyword, DESKTOP, True),
@@ -67,19 +78,20 @@ SCENES = [
     ('without-javascript.png', without_javascript, DESKTOP, False),
     ('phone.png', phone, PHONE, True),
 ]
+DEMO_SCENES = [
+    ('demo-search.png', demo_search, {'width': 1000, 'height': 640}, True),
+]
 
 
-def main():
-    xmlconfig.file('ftesting.zcml', package=formlib.keywordwidget.tests)
-    layer = BrowserLayer((), 'Screenshots')
+def take(layer, scenes, credentials=None):
     layer.setUp()
     try:
         if layer.browser is None:
             sys.exit(layer.missing)
-        for name, scene, viewport, javascript in SCENES:
-            layer.root.reset()
+        for name, scene, viewport, javascript in scenes:
             context = layer.browser.new_context(
-                viewport=viewport, java_script_enabled=javascript)
+                viewport=viewport, java_script_enabled=javascript,
+                http_credentials=credentials)
             page = context.new_page()
             scene(page, layer)
             page.screenshot(path=os.path.join(HERE, name))
@@ -89,5 +101,27 @@ def main():
         layer.tearDown()
 
 
+def take_app():
+    xmlconfig.file('ftesting.zcml', package=formlib.keywordwidget.tests)
+    layer = BrowserLayer((), 'Screenshots')
+    take(layer, [
+        (name, reset_first(scene, layer), viewport, javascript)
+        for name, scene, viewport, javascript in APP_SCENES])
+
+
+def reset_first(scene, layer):
+    def reset_and_play(page, layer):
+        layer.root.reset()
+        scene(page, layer)
+    return reset_and_play
+
+
+def take_demo():
+    ZOPE_DEMO_LAYER.setUp()
+    ZOPE_DEMO_LAYER.testSetUp()
+    take(ZopeBrowserLayer((), 'DemoScreenshots'), DEMO_SCENES,
+         credentials={'username': 'editor', 'password': 'editor'})
+
+
 if __name__ == '__main__':
-    main()
+    {'app': take_app, 'demo': take_demo}[sys.argv[1]]()

@@ -2,6 +2,7 @@
 over real HTTP to headless Chromium, and the demo site in a real Zope."""
 import base64
 import contextlib
+import io
 import os
 import shutil
 import socketserver
@@ -156,12 +157,26 @@ class QuietRequestHandler(wsgiref.simple_server.WSGIRequestHandler):
         pass
 
 
+def bounded_body(app):
+    """The app reads the request body, and nothing past it.
+
+    wsgiref hands over the socket itself: Zope's multipart parser would
+    wait there for more than the browser sent.
+    """
+    def app_with_bounded_body(environ, start_response):
+        length = int(environ.get('CONTENT_LENGTH') or 0)
+        environ['wsgi.input'] = io.BytesIO(environ['wsgi.input'].read(length))
+        return app(environ, start_response)
+    return app_with_bounded_body
+
+
 class HTTPServerThread:
     """Serves a WSGI app over real HTTP on a free port of 127.0.0.1."""
 
     def __init__(self, app):
         self.server = wsgiref.simple_server.make_server(
-            '127.0.0.1', 0, app, server_class=ThreadingWSGIServer,
+            '127.0.0.1', 0, bounded_body(app),
+            server_class=ThreadingWSGIServer,
             handler_class=QuietRequestHandler)
         self.url = 'http://127.0.0.1:%d' % self.server.server_port
         self.thread = threading.Thread(
@@ -200,9 +215,12 @@ class BrowserLayer:
         self.browser = None
         self.missing = None
 
-    def setUp(self):
+    def make_wsgi_app(self):
         self.root = Root()
-        self.server = HTTPServerThread(WSGIApplication(self.root))
+        return WSGIApplication(self.root)
+
+    def setUp(self):
+        self.server = HTTPServerThread(self.make_wsgi_app())
         self.server.start()
         self.url = self.server.url
         if not os.path.exists(self.chromium):
@@ -286,3 +304,17 @@ class ZopeDemoLayer:
 
 
 ZOPE_DEMO_LAYER = ZopeDemoLayer()
+
+
+class ZopeBrowserLayer(BrowserLayer):
+    """The demo site in a real Zope over real HTTP, driven by Chromium."""
+
+    def make_wsgi_app(self):
+        return ZOPE_DEMO_LAYER.wsgi_app
+
+    def testSetUp(self):
+        # The demo layer resets the site for each test.
+        pass
+
+
+ZOPE_BROWSER_LAYER = ZopeBrowserLayer((ZOPE_DEMO_LAYER,), 'ZopeBrowserLayer')

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from formlib.keywordwidget.resources import RESOURCE_NAME
 from formlib.keywordwidget.testing import BROWSER_LAYER
+from formlib.keywordwidget.testing import ZOPE_BROWSER_LAYER
 from formlib.keywordwidget.testing import REQUIRE_BROWSER
 
 
@@ -21,14 +22,19 @@ class BrowserTestCase(unittest.TestCase):
 
     layer = BROWSER_LAYER
     javascript = True
+    # User name (and password) to log in with, if any.
+    user = None
 
     def setUp(self):
         if self.layer.browser is None:
             if os.environ.get(REQUIRE_BROWSER):
                 self.fail(self.layer.missing)
             self.skipTest(self.layer.missing)
+        credentials = None
+        if self.user is not None:
+            credentials = {'username': self.user, 'password': self.user}
         self.context = self.layer.browser.new_context(
-            java_script_enabled=self.javascript)
+            java_script_enabled=self.javascript, http_credentials=credentials)
         self.addCleanup(self.context.close)
         self.page = self.context.new_page()
         self.page.set_default_timeout(10000)
@@ -77,6 +83,17 @@ class BrowserTestCase(unittest.TestCase):
         expect(items).to_have_count(len(tokens))
         self.assertEqual(tokens, [
             item.get_attribute('data-value') for item in items.all()])
+
+    def blocking_violations(self):
+        """Serious and critical findings of an axe-core scan of the page."""
+        from axe_playwright_python.sync_playwright import Axe
+        results = Axe().run(self.page, context=AXE_EXCLUDE)
+        return [
+            '%s (%s): %s' % (
+                violation['id'], violation['impact'],
+                [node['target'] for node in violation['nodes']])
+            for violation in results.response['violations']
+            if violation['impact'] in BLOCKING_IMPACTS]
 
     def apply(self):
         with self.page.expect_navigation():
@@ -324,16 +341,6 @@ class LargeVocabularyTests(BrowserTestCase):
 
 class AccessibilityTests(BrowserTestCase):
 
-    def blocking_violations(self):
-        from axe_playwright_python.sync_playwright import Axe
-        results = Axe().run(self.page, context=AXE_EXCLUDE)
-        return [
-            '%s (%s): %s' % (
-                violation['id'], violation['impact'],
-                [node['target'] for node in violation['nodes']])
-            for violation in results.response['violations']
-            if violation['impact'] in BLOCKING_IMPACTS]
-
     def test_edit_page_has_no_serious_violations(self):
         self.article.keywords = ['Python']
         self.open('/article/@@edit')
@@ -423,3 +430,40 @@ class PhoneTests(BrowserTestCase):
             '.ts-wrapper:has(#form\\.tags-ts-control) .item')
         tops = {round(item.bounding_box()['y']) for item in items.all()}
         self.assertGreater(len(tops), 1)
+
+
+class ZopeDemoTests(BrowserTestCase):
+    """The demo site of ``make demo``, in a real Zope."""
+
+    layer = ZOPE_BROWSER_LAYER
+    user = 'editor'
+
+    def stored_keywords(self):
+        with self.layer.__bases__[0].zope_app() as app:
+            return list(app.article.keywords)
+
+    def test_both_fields_become_comboboxes(self):
+        self.open('/article/@@edit')
+        expect(self.combobox('Categories')).to_have_count(1)
+        expect(self.combobox('Keywords')).to_have_count(1)
+
+    def test_page_style_leaves_typing_on_the_line_of_the_items(self):
+        # The demo makes every text input as wide as its container.
+        self.open('/article/@@edit')
+        item = self.page.locator(
+            '.ts-wrapper:has(#form\\.categories-ts-control) .item'
+        ).first.bounding_box()
+        box = self.combobox('Categories').bounding_box()
+        self.assertLess(box['y'], item['y'] + item['height'])
+
+    def test_found_keyword_is_stored(self):
+        self.open('/article/@@edit')
+        self.type('keywords', 'python accessi', ['Python accessibility'])
+        self.combobox('Keywords').press('Enter')
+        self.apply()
+        self.assertIn('Python accessibility', self.stored_keywords())
+
+    def test_edit_page_has_no_serious_violations(self):
+        self.open('/article/@@edit')
+        self.type('keywords', 'python accessi', ['Python accessibility'])
+        self.assertEqual([], self.blocking_violations())

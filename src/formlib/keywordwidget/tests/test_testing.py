@@ -60,6 +60,21 @@ class HTTPServerThreadTests(unittest.TestCase):
             self.assertEqual(200, page.status)
             self.assertIn(b'form.keywords', page.read())
 
+    def test_app_reading_to_the_end_gets_just_the_body(self):
+        from formlib.keywordwidget.testing import HTTPServerThread
+
+        def echo(environ, start_response):
+            # Reads without a limit, as Zope's multipart parser does.
+            body = environ['wsgi.input'].read()
+            start_response('200 OK', [('Content-Type', 'text/plain')])
+            return [body]
+        server = HTTPServerThread(echo)
+        server.start()
+        self.addCleanup(server.stop)
+        # The timeout only ends a hanging test.
+        with urllib.request.urlopen(server.url, b'a=1', timeout=30) as page:
+            self.assertEqual(b'a=1', page.read())
+
     def test_two_servers_get_different_ports(self):
         self.assertNotEqual(self._makeOne().url, self._makeOne().url)
 
