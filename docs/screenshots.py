@@ -101,19 +101,20 @@ def take(layer, scenes, credentials=None):
         layer.tearDown()
 
 
-def take_app():
-    xmlconfig.file('ftesting.zcml', package=formlib.keywordwidget.tests)
-    layer = BrowserLayer((), 'Screenshots')
-    take(layer, [
-        (name, reset_first(scene, layer), viewport, javascript)
-        for name, scene, viewport, javascript in APP_SCENES])
-
-
-def reset_first(scene, layer):
+def reset_first(scene):
+    """The scene, played on a fresh example article."""
     def reset_and_play(page, layer):
         layer.root.reset()
         scene(page, layer)
     return reset_and_play
+
+
+def take_app():
+    xmlconfig.file('ftesting.zcml', package=formlib.keywordwidget.tests)
+    layer = BrowserLayer((), 'Screenshots')
+    take(layer, [
+        (name, reset_first(scene), viewport, javascript)
+        for name, scene, viewport, javascript in APP_SCENES])
 
 
 def take_demo():

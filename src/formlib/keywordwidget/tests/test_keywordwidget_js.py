@@ -3,12 +3,13 @@ import os
 import unittest
 import urllib.parse
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from formlib.keywordwidget.resources import RESOURCE_NAME
 from formlib.keywordwidget.testing import BROWSER_LAYER
-from formlib.keywordwidget.testing import ZOPE_BROWSER_LAYER
 from formlib.keywordwidget.testing import REQUIRE_BROWSER
+from formlib.keywordwidget.testing import ZOPE_BROWSER_LAYER
 
 
 # axe-core impacts that fail the accessibility scan.
@@ -86,7 +87,6 @@ class BrowserTestCase(unittest.TestCase):
 
     def blocking_violations(self):
         """Serious and critical findings of an axe-core scan of the page."""
-        from axe_playwright_python.sync_playwright import Axe
         results = Axe().run(self.page, context=AXE_EXCLUDE)
         return [
             '%s (%s): %s' % (
