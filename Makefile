@@ -49,9 +49,17 @@ demo: $(STAMP)
 	$(BIN)/python -m formlib.keywordwidget.demo.instance $(DEMO) $(PORT)
 	$(BIN)/runwsgi $(DEMO)/etc/zope.ini http_port=$(PORT)
 
+$(VENV)/.docs-installed: $(STAMP)
+	$(BIN)/pip install -q -e '.[docs]'
+	touch $@
+
+# Warnings are errors: a broken reference or include fails the build.
+docs: $(VENV)/.docs-installed
+	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+
 # Not run by CI: takes minutes, and its numbers need a quiet machine.
 bench: $(VENV)/.bench-installed
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info src/*.egg-info
+	rm -rf $(VENV) build dist *.egg-info src/*.egg-info docs/_build

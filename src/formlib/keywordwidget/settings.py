@@ -11,8 +11,8 @@ from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
 SUGGESTIONS = 'formlib.keywordwidget.suggestions'
 LARGE_THRESHOLD = 'formlib.keywordwidget.large_threshold'
 
-# Above this many terms only the selected keywords are rendered, the rest
-# is searched.
+#: Above this many terms only the selected keywords are rendered, the rest
+#: is searched.
 DEFAULT_LARGE_THRESHOLD = 1000
 
 

@@ -64,10 +64,11 @@ def in_display_order(values, keywords):
 class KeywordInputWidget(SimpleInputWidget):
     """Selects keywords, takes typed ones, and works without JS."""
 
+    #: Class of the wrapping div; the enhancement looks for `keywordwidget`.
     css_class = 'keywordwidget'
-    # Rows the native select shows before it scrolls.
+    #: Rows the native select shows before it scrolls.
     visible_rows = 8
-    # Rows of the textarea for typed keywords.
+    #: Rows of the textarea for typed keywords.
     typed_rows = 3
 
     def __init__(self, context, request):
@@ -236,6 +237,8 @@ class KeywordInputWidget(SimpleInputWidget):
 class KeywordDisplayWidget(DisplayWidget):
     """Lists the titles of the stored keywords."""
 
+    #: Class of the list; the text shown without keywords gets this plus
+    #: `-empty`.
     css_class = 'keywordwidget-display'
 
     def __init__(self, context, request):
