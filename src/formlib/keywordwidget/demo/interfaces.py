@@ -3,6 +3,7 @@ import zope.interface
 import zope.schema
 
 from formlib.keywordwidget import IHaveSelectableKeywords
+from formlib.keywordwidget import open_keywords
 from formlib.keywordwidget import set_edit_permission
 from formlib.keywordwidget.demo.vocabularies import CATEGORIES
 from formlib.keywordwidget.demo.vocabularies import KEYWORDS
@@ -23,10 +24,13 @@ class IArticle(zope.interface.Interface):
         value_type=zope.schema.Choice(vocabulary=CATEGORIES))
 
     keywords = zope.schema.List(
-        title=_('Keywords'), required=False,
-        value_type=zope.schema.Choice(vocabulary=KEYWORDS))
+        title=_('Keywords'), required=False, max_length=50,
+        value_type=zope.schema.TextLine(min_length=2, max_length=60))
 
 
+# Categories are closed: only the vocabulary's.  Keywords are open: users
+# may add their own, the 20,000 and more of the vocabulary only suggest.
+zope.interface.alsoProvides(IArticle['categories'], IHaveSelectableKeywords)
+open_keywords(IArticle['keywords'], KEYWORDS)
 for name in ('categories', 'keywords'):
-    zope.interface.alsoProvides(IArticle[name], IHaveSelectableKeywords)
     set_edit_permission(IArticle[name], EDIT_KEYWORDS)

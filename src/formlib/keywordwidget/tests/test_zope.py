@@ -45,6 +45,22 @@ class ZopeTests(unittest.TestCase):
         self.assertEqual(self.stored('keywords'), ['Zope', 'Plone security'])
         self.assertEqual(self.stored('categories'), ['news'])
 
+    def test_editor_adds_a_keyword_of_their_own(self):
+        browser = self.browser('editor')
+        browser.open(URL + '/@@edit')
+        browser.getControl(name='form.keywords:list').value = ['Zope']
+        browser.getControl(name='form.keywords.new').value = (
+            'Formlib  keyword widgets\nzope')
+        browser.getControl('Apply').click()
+        self.assertEqual(self.stored('keywords'),
+                         ['Zope', 'Formlib keyword widgets'])
+
+    def test_categories_stay_closed(self):
+        browser = self.forge('editor', **{'form.categories:list': 'gossip'})
+        self.assertIn('Not available for selection: \u201cgossip\u201d',
+                      browser.contents)
+        self.assertEqual(self.stored('categories'), ['howto', 'release'])
+
     def test_author_sees_keywords_read_only_in_edit_form(self):
         browser = self.browser('author')
         browser.open(URL + '/@@edit')
