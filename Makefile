@@ -6,7 +6,7 @@ STAMP = $(VENV)/.installed
 PORT ?= 8080
 DEMO = var/demo
 
-.PHONY: test demo bench docs clean vendor screenshots
+.PHONY: test demo bench docs clean vendor screenshots translations
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,19 @@ $(VENV)/.bench-installed: $(STAMP)
 # under the strict order instead.
 test: $(STAMP)
 	$(BIN)/zope-testrunner --test-path=src -vc
+
+# Messages: extract them into the .pot, merge it into each .po, compile
+# the .mo files that are shipped.
+LOCALES = src/formlib/keywordwidget/locales
+POT = $(LOCALES)/formlib.keywordwidget.pot
+
+translations: $(STAMP)
+	$(BIN)/pip install -q i18ndude
+	$(BIN)/i18ndude rebuild-pot --pot $(POT) \
+	    --create formlib.keywordwidget src/formlib/keywordwidget
+	$(BIN)/i18ndude sync --pot $(POT) \
+	    $(LOCALES)/*/LC_MESSAGES/formlib.keywordwidget.po
+	$(BIN)/python -m formlib.keywordwidget.locales
 
 # Tom Select, vendored from the npm registry: `make vendor` refreshes it.
 TOM_SELECT_VERSION = 2.6.2

@@ -1,11 +1,15 @@
 """The `formlib:widgets` directive: edit and display widget for a marker."""
+import zope.component
 import zope.configuration.fields
 import zope.interface
 import zope.schema
 from zope.component.zcml import adapter
 from zope.formlib.interfaces import IDisplayWidget
 from zope.formlib.interfaces import IInputWidget
+from zope.i18n.interfaces import INegotiator
+from zope.i18n.interfaces import IUserPreferredLanguages
 from zope.publisher.interfaces.browser import IBrowserRequest
+from zope.publisher.interfaces.http import IHTTPRequest
 
 from formlib.keywordwidget.permission import edit_or_display
 
@@ -42,3 +46,31 @@ def widgets(_context, for_, edit, display, layer=IBrowserRequest):
     adapter(_context, [edit_or_display(edit, display)],
             provides=IInputWidget, for_=[for_, layer])
     adapter(_context, [display], provides=IDisplayWidget, for_=[for_, layer])
+
+
+class INegotiatorDirective(zope.interface.Interface):
+    """Provide zope.i18n's language negotiation where the app has none."""
+
+
+# Runs after the actions of every other directive in the same run.
+AFTER_EVERYTHING_ELSE = 1000
+
+
+def negotiator(_context):
+    # Our translations need a negotiator and the request's preferred
+    # languages.  Zope registers both (registering them again would
+    # conflict), a plain formlib app may not have them.
+    _context.action(discriminator=None, callable=provide_negotiation,
+                    order=AFTER_EVERYTHING_ELSE)
+
+
+def provide_negotiation():
+    from zope.i18n.negotiator import negotiator
+    from zope.publisher.browser import BrowserLanguages
+    site_manager = zope.component.getSiteManager()
+    if site_manager.queryUtility(INegotiator) is None:
+        site_manager.registerUtility(negotiator, INegotiator)
+    if site_manager.adapters.lookup(
+            (IHTTPRequest,), IUserPreferredLanguages) is None:
+        site_manager.registerAdapter(
+            BrowserLanguages, (IHTTPRequest,), IUserPreferredLanguages)

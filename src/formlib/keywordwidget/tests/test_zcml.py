@@ -115,3 +115,25 @@ class PackageConfigurationTests(unittest.TestCase):
         self.assertIsInstance(
             zope.component.getMultiAdapter((field, request), IDisplayWidget),
             KeywordDisplayWidget)
+
+    def test_configure_zcml_alone_translates_for_the_browser(self):
+        from formlib.keywordwidget.widget import KeywordDisplayWidget
+        zope.configuration.xmlconfig.string(
+            '<configure xmlns="http://namespaces.zope.org/zope">'
+            '<include package="formlib.keywordwidget" /></configure>')
+        field = zope.schema.List(
+            __name__='keywords',
+            value_type=zope.schema.Choice(values=['Zope']))
+        widget = KeywordDisplayWidget(
+            field, TestRequest(HTTP_ACCEPT_LANGUAGE='de'))
+        self.assertIn('(keine)', widget())
+
+    def test_negotiator_of_the_app_is_kept(self):
+        # As in Zope, which registers its own.
+        from zope.i18n.interfaces import INegotiator
+        negotiator = object()
+        zope.component.provideUtility(negotiator, INegotiator)
+        zope.configuration.xmlconfig.string(
+            '<configure xmlns="http://namespaces.zope.org/zope">'
+            '<include package="formlib.keywordwidget" /></configure>')
+        self.assertIs(negotiator, zope.component.getUtility(INegotiator))

@@ -61,6 +61,19 @@ class ZopeTests(unittest.TestCase):
                       browser.contents)
         self.assertEqual(self.stored('categories'), ['howto', 'release'])
 
+    def test_german_browser_gets_german_texts(self):
+        browser = self.browser('editor')
+        browser.addHeader('Accept-Language', 'de')
+        browser.open(URL + '/@@edit')
+        self.assertIn('Schlagw\u00f6rter hinzuf\u00fcgen, eines pro Zeile',
+                      browser.contents)
+        browser.post(URL + '/@@edit', urllib.parse.urlencode({
+            'form.actions.apply': 'Apply',
+            'form.categories:list': 'gossip',
+            'form.categories-empty-marker': '1'}))
+        self.assertIn('Nicht zur Auswahl verf\u00fcgbar: \u201cgossip\u201d',
+                      browser.contents)
+
     def test_author_sees_keywords_read_only_in_edit_form(self):
         browser = self.browser('author')
         browser.open(URL + '/@@edit')

@@ -1,0 +1,82 @@
+"""The German translation: complete, compiled, and used by the forms."""
+import gettext
+import re
+import unittest
+
+import zope.testbrowser.wsgi
+
+from formlib.keywordwidget import locales
+from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
+
+
+GERMAN = (locales.LOCALES / 'de' / 'LC_MESSAGES' /
+          'formlib.keywordwidget.po')
+
+
+def template_msgids():
+    text = (locales.LOCALES / 'formlib.keywordwidget.pot').read_text()
+    return set(re.findall(r'^msgid "(.+)"$', text, re.MULTILINE))
+
+
+class CatalogTests(unittest.TestCase):
+
+    def test_every_message_has_a_german_translation(self):
+        with open(GERMAN.with_suffix('.mo'), 'rb') as mo:
+            catalog = gettext.GNUTranslations(mo)._catalog
+        untranslated = sorted(
+            msgid for msgid in template_msgids() if not catalog.get(msgid))
+        self.assertEqual([], untranslated)
+
+    def test_shipped_mo_file_is_compiled_from_the_po_file(self):
+        self.assertEqual(locales.compiled(GERMAN),
+                         GERMAN.with_suffix('.mo').read_bytes(),
+                         'Run `make translations` to compile it.')
+
+    def test_template_holds_the_widget_messages(self):
+        self.assertLessEqual(
+            {'(unavailable)', 'Not available for selection: ${keywords}',
+             'No results', 'Add ${keyword}'}, template_msgids())
+
+
+class GermanFormTests(unittest.TestCase):
+    """Forms rendered for a browser that asks for German."""
+
+    layer = FUNCTIONAL_LAYER
+
+    def setUp(self):
+        self.browser = zope.testbrowser.wsgi.Browser()
+        self.browser.addHeader('Accept-Language', 'de')
+        self.article = self.layer.root.article
+
+    def test_edit_form_error_is_german(self):
+        self.browser.post('http://localhost/article/@@edit', {
+            'form.keywords-empty-marker': '1',
+            'form.keywords:list': ['Zope', 'forged'],
+            'form.actions.apply': 'Apply'})
+        self.assertIn('Nicht zur Auswahl verf\u00fcgbar: \u201cforged\u201d',
+                      self.browser.contents)
+
+    def test_long_error_counts_the_rest_in_german(self):
+        self.browser.post('http://localhost/article/@@edit', {
+            'form.keywords-empty-marker': '1',
+            'form.keywords:list': ['bad%d' % i for i in range(12)],
+            'form.actions.apply': 'Apply'})
+        self.assertIn('und 2 weitere', self.browser.contents)
+
+    def test_edit_form_texts_are_german(self):
+        self.article.keywords = ['Zope', 'Turbogears']
+        self.browser.open('http://localhost/article/@@edit')
+        self.assertIn('Turbogears (nicht mehr verf\u00fcgbar)',
+                      self.browser.contents)
+        # The enhancement's texts are handed to the script translated.
+        self.assertIn('Keine Treffer', self.browser.contents)
+        self.assertIn('${keyword} hinzuf\u00fcgen', self.browser.contents)
+
+    def test_open_field_asks_for_keywords_in_german(self):
+        self.browser.open('http://localhost/article/@@edit-tagging')
+        self.assertIn('Schlagw\u00f6rter hinzuf\u00fcgen, eines pro Zeile',
+                      self.browser.contents)
+
+    def test_display_of_nothing_is_german(self):
+        self.browser.open('http://localhost/article/@@display')
+        self.assertIn('(keine)', self.browser.contents)
