@@ -6,7 +6,7 @@ STAMP = $(VENV)/.installed
 PORT ?= 8080
 DEMO = var/demo
 
-.PHONY: test demo bench docs clean vendor screenshots translations
+.PHONY: test demo bench docs clean vendor screenshots translations dist
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -73,6 +73,18 @@ docs: $(VENV)/.docs-installed
 # Not run by CI: takes minutes, and its numbers need a quiet machine.
 bench: $(VENV)/.bench-installed
 	$(BIN)/python benchmarks/run.py
+
+# Release check: sdist and wheel, their manifest and metadata, and the
+# wheel installed alone in a clean virtualenv.
+dist: $(STAMP)
+	$(BIN)/pip install -q build check-manifest twine
+	rm -rf dist build/wheel-check
+	$(BIN)/python -m build
+	$(BIN)/check-manifest
+	$(BIN)/twine check --strict dist/*
+	$(PYTHON) -m venv build/wheel-check
+	build/wheel-check/bin/pip install -q dist/*.whl
+	cd build && wheel-check/bin/python ../scripts/check_wheel.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info docs/_build
