@@ -66,8 +66,9 @@ def phone(page, layer):
 def demo_search(page, layer):
     page.goto(layer.url + '/article/@@edit')
     page.locator('#form\\.keywords-ts-control').press_sequentially('python t')
-    # A search answer comes in one piece.
-    page.wait_for_selector('#form\\.keywords-ts-dropdown [role=option]')
+    # Keywords is open: "Add ..." is offered at once, the search answer
+    # (in one piece) follows.
+    page.wait_for_selector('#form\\.keywords-ts-dropdown .option')
 
 
 APP_SCENES = [
