@@ -417,8 +417,8 @@ def measure_search(results, article, queries):
 
     Also the share of queries answered with at least one keyword, which
     shows that the queries are ones people type; and the time of a query
-    on a vocabulary object it has not seen, whose search index it builds,
-    as for an app that makes a new vocabulary for every request.
+    on a vocabulary object it has not seen but with the same terms, as for
+    an app that makes a new vocabulary for every request.
     """
     size = article.size
     fresh, vocabulary = [], article.vocabulary

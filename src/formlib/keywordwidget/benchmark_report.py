@@ -98,7 +98,7 @@ def sections():
             ('search-p50', 'ours', 'median (p50)', None),
             ('search-p95', 'ours', '95th percentile (p95)', None),
             ('search-fresh', 'ours',
-             'new vocabulary object (builds the index), median', None)]),
+             'new vocabulary object, same terms, median', None)]),
         ('Search queries answered with keywords, %', percent, [
             ('search-answered', 'ours', 'ours', None)]),
         ('Peak memory of an edit render, KiB', kibibytes, [
