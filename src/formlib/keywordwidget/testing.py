@@ -283,6 +283,14 @@ class ZopeDemoLayer:
                 app._delObject('article')
             set_up_site(app)
 
+    def browser(self, user=None):
+        """A test browser on the demo site, logged in as `user`, if any."""
+        from zope.testbrowser.browser import Browser
+        browser = Browser(wsgi_app=self.wsgi_app)
+        if user is not None:
+            log_in(browser, user)
+        return browser
+
     @contextlib.contextmanager
     def zope_app(self):
         """The Zope root, committed and closed on leaving."""

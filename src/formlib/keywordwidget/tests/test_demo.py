@@ -65,11 +65,7 @@ class DemoSiteTests(unittest.TestCase):
     layer = ZOPE_DEMO_LAYER
 
     def browser(self, user=None):
-        from zope.testbrowser.browser import Browser
-        browser = Browser(wsgi_app=self.layer.wsgi_app)
-        if user is not None:
-            log_in(browser, user)
-        return browser
+        return self.layer.browser(user)
 
     def test_article_shows_its_display_view(self):
         browser = self.browser()

@@ -97,18 +97,24 @@ class PackageConfigurationTests(unittest.TestCase):
     def tearDown(self):
         zope.component.testing.tearDown(self)
 
-    def test_configure_zcml_alone_registers_both_widgets(self):
-        from formlib.keywordwidget import IHaveSelectableKeywords
-        from formlib.keywordwidget.widget import KeywordDisplayWidget
-        from formlib.keywordwidget.widget import KeywordInputWidget
+    def include_package(self):
         zope.configuration.xmlconfig.string(
             '<configure xmlns="http://namespaces.zope.org/zope">'
             '<include package="formlib.keywordwidget" /></configure>')
+
+    def keywords_field(self):
+        from formlib.keywordwidget import IHaveSelectableKeywords
         field = zope.schema.List(
             __name__='keywords',
             value_type=zope.schema.Choice(values=['Zope']))
         zope.interface.alsoProvides(field, IHaveSelectableKeywords)
-        request = TestRequest()
+        return field
+
+    def test_configure_zcml_alone_registers_both_widgets(self):
+        from formlib.keywordwidget.widget import KeywordDisplayWidget
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        self.include_package()
+        field, request = self.keywords_field(), TestRequest()
         self.assertIsInstance(
             zope.component.getMultiAdapter((field, request), IInputWidget),
             KeywordInputWidget)
@@ -117,15 +123,10 @@ class PackageConfigurationTests(unittest.TestCase):
             KeywordDisplayWidget)
 
     def test_configure_zcml_alone_translates_for_the_browser(self):
-        from formlib.keywordwidget.widget import KeywordDisplayWidget
-        zope.configuration.xmlconfig.string(
-            '<configure xmlns="http://namespaces.zope.org/zope">'
-            '<include package="formlib.keywordwidget" /></configure>')
-        field = zope.schema.List(
-            __name__='keywords',
-            value_type=zope.schema.Choice(values=['Zope']))
-        widget = KeywordDisplayWidget(
-            field, TestRequest(HTTP_ACCEPT_LANGUAGE='de'))
+        self.include_package()
+        widget = zope.component.getMultiAdapter(
+            (self.keywords_field(), TestRequest(HTTP_ACCEPT_LANGUAGE='de')),
+            IDisplayWidget)
         self.assertIn('(keine)', widget())
 
     def test_negotiator_of_the_app_is_kept(self):
@@ -133,7 +134,5 @@ class PackageConfigurationTests(unittest.TestCase):
         from zope.i18n.interfaces import INegotiator
         negotiator = object()
         zope.component.provideUtility(negotiator, INegotiator)
-        zope.configuration.xmlconfig.string(
-            '<configure xmlns="http://namespaces.zope.org/zope">'
-            '<include package="formlib.keywordwidget" /></configure>')
+        self.include_package()
         self.assertIs(negotiator, zope.component.getUtility(INegotiator))

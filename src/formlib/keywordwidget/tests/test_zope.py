@@ -4,7 +4,6 @@ import unittest
 import urllib.parse
 
 from formlib.keywordwidget.testing import ZOPE_DEMO_LAYER
-from formlib.keywordwidget.testing import log_in
 
 
 URL = 'http://localhost/article'
@@ -15,11 +14,7 @@ class ZopeTests(unittest.TestCase):
     layer = ZOPE_DEMO_LAYER
 
     def browser(self, user=None):
-        from zope.testbrowser.browser import Browser
-        browser = Browser(wsgi_app=self.layer.wsgi_app)
-        if user is not None:
-            log_in(browser, user)
-        return browser
+        return self.layer.browser(user)
 
     def stored(self, name, path='article'):
         with self.layer.zope_app() as app:
