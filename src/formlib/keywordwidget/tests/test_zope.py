@@ -194,3 +194,61 @@ class ZopeTests(unittest.TestCase):
     def delete_parent(self):
         with self.layer.zope_app() as app:
             app._delObject('parent')
+
+
+class FiveFormlibFormTests(unittest.TestCase):
+    """Each of five.formlib's form classes picks our widgets."""
+
+    layer = ZOPE_DEMO_LAYER
+
+    def widget(self, form_class, user):
+        """The Keywords widget a form of `form_class` sets up for `user`."""
+        import zope.security.management
+        from AccessControl.SecurityManagement import newSecurityManager
+        from AccessControl.SecurityManagement import noSecurityManager
+        from Testing.makerequest import makerequest
+        from zope.formlib import form
+
+        from formlib.keywordwidget.demo.interfaces import IArticle
+
+        class Form(form_class):
+            form_fields = form.Fields(IArticle)
+
+        with self.layer.zope_app() as app:
+            app = makerequest(app)
+            # What ZPublisher does for a request: AccessControl's user, and
+            # an interaction for zope.security's checks.
+            newSecurityManager(
+                None, app.acl_users.getUser(user).__of__(app.acl_users))
+            zope.security.management.newInteraction()
+            try:
+                view = Form(app.article, app.REQUEST)
+                view.setUpWidgets()
+                return view.widgets['keywords']
+            finally:
+                zope.security.management.endInteraction()
+                noSecurityManager()
+
+    def assertWidget(self, form_name, user, widget_class):
+        import five.formlib.formbase
+
+        import formlib.keywordwidget.widget
+        widget = self.widget(
+            getattr(five.formlib.formbase, form_name), user)
+        self.assertIsInstance(
+            widget, getattr(formlib.keywordwidget.widget, widget_class))
+
+    def test_edit_forms_give_the_editor_the_edit_widget(self):
+        for form_name in ('EditForm', 'PageEditForm'):
+            with self.subTest(form_name):
+                self.assertWidget(form_name, 'editor', 'KeywordInputWidget')
+
+    def test_edit_forms_give_the_author_the_display_widget(self):
+        for form_name in ('EditForm', 'PageEditForm'):
+            with self.subTest(form_name):
+                self.assertWidget(form_name, 'author', 'KeywordDisplayWidget')
+
+    def test_display_forms_give_the_display_widget(self):
+        for form_name in ('DisplayForm', 'PageDisplayForm'):
+            with self.subTest(form_name):
+                self.assertWidget(form_name, 'editor', 'KeywordDisplayWidget')
