@@ -1,11 +1,11 @@
 """The JavaScript and CSS that enhance the keyword widgets."""
-import json
 from html import escape
 
 import zope.component.hooks
 from zope.i18n import translate
 from zope.traversing.browser import absoluteURL
 
+from formlib.keywordwidget import safejson
 from formlib.keywordwidget.i18n import MessageFactory as _
 
 
@@ -57,14 +57,9 @@ def _page_annotations(request):
 
 def messages_json(request):
     """The translated texts as JSON that is safe inside a `<script>`."""
-    messages = {
+    return safejson.dumps({
         key: translate(message, context=request)
-        for key, message in MESSAGES.items()}
-    text = json.dumps(messages, ensure_ascii=False, sort_keys=True)
-    # `</script>` or `<!--` in a translation must not end the block.
-    return (text.replace('&', '\\u0026')
-                .replace('<', '\\u003c')
-                .replace('>', '\\u003e'))
+        for key, message in MESSAGES.items()})
 
 
 def render_resources(request):

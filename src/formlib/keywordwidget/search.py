@@ -1,6 +1,4 @@
 """The JSON view the enhancement searches large vocabularies with."""
-import json
-
 import zope.interface
 from zope.i18n import translate
 from zope.publisher.browser import BrowserView
@@ -8,6 +6,7 @@ from zope.schema.interfaces import IField
 from zope.security.checker import canAccess
 from zope.security.interfaces import ForbiddenAttribute
 
+from formlib.keywordwidget import safejson
 from formlib.keywordwidget.i18n import MessageFactory as _
 from formlib.keywordwidget.index import SEARCH_RESULTS
 from formlib.keywordwidget.index import index_for
@@ -93,8 +92,4 @@ class KeywordSearch(BrowserView):
         response.setHeader('Content-Type', 'application/json')
         response.setHeader('X-Content-Type-Options', 'nosniff')
         response.setHeader('Cache-Control', 'private, no-store')
-        # No raw <, > or & even inside strings: the answer can never be
-        # read as markup.
-        return (json.dumps(data, ensure_ascii=False)
-                .replace('<', '\\u003c').replace('>', '\\u003e')
-                .replace('&', '\\u0026'))
+        return safejson.dumps(data)
