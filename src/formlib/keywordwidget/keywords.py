@@ -18,6 +18,7 @@ UNAVAILABLE_TOKEN_PREFIX = 'unavailable-'
 # text; on open fields such a value that is no token is typed text.
 NEW_KEYWORD_PREFIX = 'new:'
 
+
 def unavailable_token(value):
     """Token for a stored value that has left the vocabulary.
 
