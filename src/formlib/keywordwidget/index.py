@@ -28,11 +28,40 @@ def term_text(term):
     return str(title)
 
 
-class KeywordIndex:
-    """Spellings and a search index of one vocabulary, built when needed."""
+# Languages a vocabulary with translated titles keeps an index for.
+KEPT_LANGUAGES = 8
 
-    def __init__(self, vocabulary):
+
+class KeywordIndex:
+    """Spellings and a search index of one vocabulary, built when needed.
+
+    `title` gives the text of a term that users see and type.
+    """
+
+    def __init__(self, vocabulary, title=term_text):
         self.terms = list(vocabulary)
+        self.title = title
+        self._translations = collections.OrderedDict()
+
+    @functools.cached_property
+    def has_messages(self):
+        """Whether any title is a message, translated for each user."""
+        return any(isinstance(getattr(term, 'title', None), Message)
+                   for term in self.terms)
+
+    def translated(self, language, title):
+        """The index of the same terms with titles translated by `title`.
+
+        Kept for the few languages seen last; `language` names the one
+        `title` translates to.
+        """
+        index = self._translations.pop(language, None)
+        if index is None:
+            index = KeywordIndex(self.terms, title)
+        self._translations[language] = index
+        while len(self._translations) > KEPT_LANGUAGES:
+            self._translations.popitem(last=False)
+        return index
 
     @functools.cached_property
     def spellings(self):
@@ -43,7 +72,7 @@ class KeywordIndex:
             if isinstance(term.value, str):
                 spellings.setdefault(fold(term.value), term)
         for term in self.terms:
-            spellings.setdefault(fold(term_text(term)), term)
+            spellings.setdefault(fold(self.title(term)), term)
         return spellings
 
     def spelling(self, text):
@@ -54,7 +83,7 @@ class KeywordIndex:
     def _by_key(self):
         """Search keys in order, and their terms in the same order."""
         keyed = sorted(
-            (search_key(term_text(term)), position)
+            (search_key(self.title(term)), position)
             for position, term in enumerate(self.terms))
         keys = [key for key, _position in keyed]
         return keys, [self.terms[position] for _key, position in keyed]
@@ -141,6 +170,14 @@ _indexes_by_terms = collections.OrderedDict()
 KEPT_BY_TERMS = 8
 
 
+def size(vocabulary):
+    """How many terms a vocabulary has, or None if it does not say."""
+    try:
+        return len(vocabulary)
+    except TypeError:
+        return None
+
+
 def index_for(vocabulary):
     """The index of a vocabulary, kept while the vocabulary lives.
 
@@ -152,8 +189,9 @@ def index_for(vocabulary):
     entry = _indexes.get(key)
     if entry is not None:
         reference, index = entry
+        # A vocabulary that grew or shrank is indexed anew.
         if (reference() is vocabulary
-                and len(index.terms) == len(vocabulary)):
+                and size(vocabulary) in (None, len(index.terms))):
             return index
     index = _index_by_terms(vocabulary)
     try:

@@ -3,11 +3,13 @@ import functools
 import hashlib
 
 from zope.i18n import translate
+from zope.i18n.interfaces import IUserPreferredLanguages
 from zope.i18nmessageid import Message
 from zope.schema.interfaces import ValidationError
 
 from formlib.keywordwidget import settings
 from formlib.keywordwidget.index import index_for
+from formlib.keywordwidget.index import size
 from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.normalize import normalize
 
@@ -29,6 +31,29 @@ def unavailable_token(value):
     return UNAVAILABLE_TOKEN_PREFIX + digest[:20]
 
 
+def edited_object(field):
+    """The object a bound field edits, if it has the field at all.
+
+    Only an object that provides the field's schema has it; anything else
+    (an add form's container, say) would hand us a foreign or, in Zope, an
+    acquired attribute.
+    """
+    content = field.context
+    if (content is None or field.interface is None
+            or not field.interface.providedBy(content)):
+        return None
+    return content
+
+
+def preferred_language(request):
+    """The language the user prefers most, or None."""
+    languages = IUserPreferredLanguages(request, None)
+    if languages is None:
+        return None
+    preferred = languages.getPreferredLanguages()
+    return preferred[0] if preferred else None
+
+
 class Keywords:
     """The vocabulary of a bound keyword field, seen from one request."""
 
@@ -47,7 +72,9 @@ class Keywords:
     @property
     def large(self):
         """Whether to search the vocabulary rather than list it."""
-        return len(self.vocabulary) > settings.large_threshold(self.field)
+        terms = size(self.vocabulary)
+        # A source that does not say its size may be any size.
+        return terms is None or terms > settings.large_threshold(self.field)
 
     def is_available(self, value):
         """Whether a value may be chosen, not just kept."""
@@ -78,14 +105,33 @@ class Keywords:
 
     def stored_values(self):
         """The field's value on the object being edited, if there is one."""
-        field = self.field
-        content = field.context
-        # Only an object that provides the schema has the field; anything
-        # else (an add form's container, say) would hand us a foreign or, in
-        # Zope, an acquired attribute.
-        if content is None or not field.interface.providedBy(content):
+        content = edited_object(self.field)
+        if content is None:
             return ()
-        return field.query(content, None) or ()
+        return self.field.query(content, None) or ()
+
+    def index(self):
+        """The search index, in the user's language where titles are."""
+        index = index_for(self.vocabulary)
+        if index.has_messages:
+            index = index.translated(preferred_language(self.request),
+                                     self.title)
+        return index
+
+    def find(self, text):
+        """The term a user means by typing `text`, ignoring case, or None."""
+        return self._live(self.index().spelling(text))
+
+    def search(self, query, limit):
+        """Terms matching what a user typed, best first."""
+        return [self._live(term) for term in self.index().search(query, limit)]
+
+    def _live(self, term):
+        # An index may be shared with an equal vocabulary object: the value
+        # comes from this one.
+        if term is None:
+            return None
+        return self.vocabulary.getTermByToken(term.token)
 
     def parse(self, tokens, lines=()):
         """What the user chose: submitted tokens, then typed lines.
@@ -121,7 +167,7 @@ class Submission:
     def add(self, value, typed=False):
         if value in self.seen:
             return
-        if typed:
+        if typed and isinstance(value, str):
             if self.seen_folded is None:
                 self.seen_folded = {
                     fold(seen) for seen in self.values
@@ -159,7 +205,7 @@ class Submission:
         text = normalize(text)
         if not text:
             return
-        term = index_for(self.keywords.vocabulary).spelling(text)
+        term = self.keywords.find(text)
         if term is not None:
             self.add(term.value, typed=True)
         elif not self.keywords.open:

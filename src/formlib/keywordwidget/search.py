@@ -1,4 +1,6 @@
 """The JSON view the enhancement searches large vocabularies with."""
+import sys
+
 import zope.interface
 from zope.i18n import translate
 from zope.publisher.browser import BrowserView
@@ -9,7 +11,6 @@ from zope.security.interfaces import ForbiddenAttribute
 from formlib.keywordwidget import safejson
 from formlib.keywordwidget.i18n import MessageFactory as _
 from formlib.keywordwidget.index import SEARCH_RESULTS
-from formlib.keywordwidget.index import index_for
 from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
 from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.permission import edit_permission
@@ -22,25 +23,44 @@ MAX_QUERY_LENGTH = 100
 MAX_FIELD_ID_LENGTH = 300
 
 
-def find_field(context, field_id):
-    """The marked field `field_id` of a schema `context` provides, or None.
+def find_schema(context, schema_id):
+    """A schema by its id: one `context` provides, else one imported.
 
-    Only schemas the context provides are looked at, so no id can reach
-    another object's field or an arbitrary vocabulary.
+    Nothing is imported on request: a schema that a form uses through an
+    adapter has been imported by the app already.
     """
-    schema_id, _dot, name = field_id.rpartition('.')
     for schema in zope.interface.providedBy(context).flattened():
-        if schema.__identifier__ != schema_id:
-            continue
-        field = schema.get(name)
-        if IField.providedBy(field) and IHaveSelectableKeywords.providedBy(
-                field):
-            return field.bind(context)
+        if schema.__identifier__ == schema_id:
+            return schema
+    module_name, _dot, name = schema_id.rpartition('.')
+    schema = getattr(sys.modules.get(module_name), name, None)
+    if (isinstance(schema, zope.interface.interface.InterfaceClass)
+            and schema.__identifier__ == schema_id):
+        return schema
     return None
 
 
-def may_search(context, field):
-    """Whether the user may search the keywords of `field` on `context`.
+def find_field(context, field_id):
+    """The marked field `field_id`, bound to `context` as a form binds it.
+
+    Only a field marked for our widgets is taken, and it is bound to
+    `context` adapted to its schema, as formlib binds it: no id reaches
+    another object's field or an arbitrary vocabulary.
+    """
+    schema_id, _dot, name = field_id.rpartition('.')
+    schema = find_schema(context, schema_id)
+    field = None if schema is None else schema.get(name)
+    if not (IField.providedBy(field)
+            and IHaveSelectableKeywords.providedBy(field)):
+        return None
+    adapted = schema(context, None)
+    if adapted is None:
+        return None
+    return field.bind(adapted)
+
+
+def may_search(field):
+    """Whether the user may search the keywords of the bound `field`.
 
     The one place this is decided: the search serves the edit widget, so a
     field's declared edit permission (``permission.py``) decides; without
@@ -51,7 +71,7 @@ def may_search(context, field):
         # zope.security declarations for canAccess.
         return may_edit(field)
     try:
-        return canAccess(context, field.__name__)
+        return canAccess(field.context, field.__name__)
     except ForbiddenAttribute:
         # No security declaration for the field: nobody may search it.
         return False
@@ -74,10 +94,10 @@ class KeywordSearch(BrowserView):
             field = find_field(self.context, field_id)
         if field is None:
             return self._error(404, _('No keyword field of that name here.'))
-        if not may_search(self.context, field):
+        if not may_search(field):
             return self._error(403, _('You may not search these keywords.'))
         keywords = Keywords(field, self.request)
-        terms = index_for(keywords.vocabulary).search(query, SEARCH_RESULTS)
+        terms = keywords.search(query, SEARCH_RESULTS)
         return self._json({'items': [
             {'token': term.token, 'title': keywords.title(term)}
             for term in terms]})

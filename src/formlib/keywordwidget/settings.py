@@ -26,8 +26,9 @@ def open_keywords(field, suggestions):
     if not ICollection.providedBy(field):
         raise TypeError('Open keywords need a List or Set field.')
     value_type = field.value_type
-    if IChoice.providedBy(value_type) or not IFromUnicode.providedBy(
-            value_type):
+    if (IChoice.providedBy(value_type)
+            or not IFromUnicode.providedBy(value_type)
+            or getattr(value_type, '_type', None) is not str):
         raise TypeError(
             'Open keywords need a value type made from text, e.g. TextLine.')
     # A Choice resolves names, binders and sources the way zope.schema

@@ -10,6 +10,8 @@ from zope.formlib.widget import DisplayWidget
 from zope.formlib.widget import SimpleInputWidget
 from zope.i18n import translate
 from zope.schema.interfaces import RequiredMissing
+from zope.schema.interfaces import TooLong
+from zope.schema.interfaces import TooShort
 from zope.schema.interfaces import ValidationError
 
 from formlib.keywordwidget.errors import name_inputs
@@ -20,6 +22,7 @@ from formlib.keywordwidget.interfaces import IKeywordDisplayWidget
 from formlib.keywordwidget.interfaces import IKeywordInputWidget
 from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
 from formlib.keywordwidget.keywords import Keywords
+from formlib.keywordwidget.keywords import edited_object
 from formlib.keywordwidget.keywords import keep_stored_order
 from formlib.keywordwidget.resources import render_resources
 
@@ -116,23 +119,37 @@ class KeywordInputWidget(SimpleInputWidget):
                 translate(problem, context=self.request)
                 for problem in problems))
             raise self._error
+        stored = self.keywords.stored_values()
         if field._type is list:
-            values = keep_stored_order(values, self.keywords.stored_values())
+            values = keep_stored_order(values, stored)
+        problem = self._count_problem(values)
         try:
             if not values and field.required:
                 raise RequiredMissing(field.__name__)
-            # A stored value that left the vocabulary may stay: the user
-            # did not add it, and refusing it would block every other edit.
-            field.validate(field._type(
-                value for value in values
-                if self.keywords.is_available(value)))
+            if problem is None:
+                self._validate_chosen(values, stored)
         except ValidationError as error:
-            # Too many or too few keywords are said in words of our own.
-            self._error = WidgetInputError(
-                field.__name__, self.label,
-                self._count_problem(values) or error)
+            problem = error
+        if problem is not None:
+            self._error = WidgetInputError(field.__name__, self.label, problem)
             raise self._error
         return field._type(values)
+
+    def _validate_chosen(self, values, stored):
+        """Validate the keywords, but for stored ones that left the
+        vocabulary: the user did not add them, and refusing them would
+        block every other edit."""
+        field = self.context
+        kept = {value for value in stored
+                if not self.keywords.is_available(value)}
+        try:
+            field.validate(field._type(
+                value for value in values if value not in kept))
+        except (TooShort, TooLong):
+            # How many keywords there are, kept ones included, is checked
+            # by _count_problem.
+            if not kept:
+                raise
 
     def _count_problem(self, values):
         field, count = self.context, len(values)
@@ -158,10 +175,9 @@ class KeywordInputWidget(SimpleInputWidget):
     def search_url(self):
         """Where the enhancement searches the vocabulary, if it can."""
         field = self.context
-        # The search view finds the field among the schemas its context
-        # provides.
-        if field.interface is None or not field.interface.providedBy(
-                field.context):
+        # The search view binds the field as formlib does: to the form's
+        # context adapted to the schema.  An add form has no such object.
+        if edited_object(field) is None:
             return None
         url = context_url(self.request)
         if url is None:

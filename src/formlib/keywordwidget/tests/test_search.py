@@ -150,12 +150,42 @@ class FindFieldTests(unittest.TestCase):
     def test_find_field_ignores_an_id_without_a_schema(self):
         self.assertIsNone(self._callFUT(Example(), 'marked'))
 
+    def test_find_field_imports_nothing(self):
+        import sys
+        self.assertIsNone(
+            self._callFUT(Example(), 'antigravity.IExample.marked'))
+        self.assertNotIn('antigravity', sys.modules)
+
+    def test_find_field_ignores_a_name_that_is_no_schema(self):
+        self.assertIsNone(self._callFUT(Example(), __name__ + '.Example.x'))
+
+    def test_find_field_binds_to_the_schema_adapter_as_formlib_does(self):
+        import zope.component
+        import zope.component.testing
+
+        class ExampleAdapter:
+            """Stores the keywords of something else."""
+            marked = ()
+
+            def __init__(self, context):
+                self.context = context
+
+        zope.interface.classImplements(ExampleAdapter, IExample)
+        zope.component.testing.setUp(self)
+        self.addCleanup(zope.component.testing.tearDown, self)
+        zope.component.provideAdapter(
+            ExampleAdapter, (zope.interface.Interface,), IExample)
+        context = object()
+        field = self._callFUT(context, __name__ + '.IExample.marked')
+        self.assertIsInstance(field.context, ExampleAdapter)
+        self.assertIs(field.context.context, context)
+
 
 class MaySearchTests(unittest.TestCase):
 
     def _callFUT(self, context):
         from formlib.keywordwidget.search import may_search
-        return may_search(context, IExample['marked'])
+        return may_search(IExample['marked'].bind(context))
 
     def test_may_search_a_field_the_user_may_read(self):
         from zope.security.checker import NamesChecker
@@ -185,7 +215,7 @@ class MaySearchTests(unittest.TestCase):
         context = Example()
         # zope.security's default policy denies every principal.
         with interaction('author'):
-            self.assertFalse(may_search(context, self.guarded_field(context)))
+            self.assertFalse(may_search(self.guarded_field(context)))
 
     def test_declared_edit_permission_decides_when_granted(self):
         import zope.security.management
@@ -199,4 +229,4 @@ class MaySearchTests(unittest.TestCase):
         context = Example()
         # No security declarations: read access alone would say no.
         with interaction('editor'):
-            self.assertTrue(may_search(context, self.guarded_field(context)))
+            self.assertTrue(may_search(self.guarded_field(context)))
