@@ -38,6 +38,11 @@ class OpenKeywordsTests(unittest.TestCase):
         with self.assertRaises(TypeError):
             self._callFUT(field, SUGGESTIONS)
 
+    def test_open_keywords_refuses_a_value_type_that_is_no_text(self):
+        field = zope.schema.List(value_type=zope.schema.Int())
+        with self.assertRaises(TypeError):
+            self._callFUT(field, SUGGESTIONS)
+
     def test_open_keywords_refuses_a_field_that_is_no_collection(self):
         with self.assertRaises(TypeError):
             self._callFUT(zope.schema.TextLine(), SUGGESTIONS)

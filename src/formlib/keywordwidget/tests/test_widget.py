@@ -309,6 +309,109 @@ class KeywordDisplayWidgetTests(unittest.TestCase):
         self.assertIn('&lt;script&gt;', html)
 
 
+class UnusualFieldTests(unittest.TestCase):
+    """Vocabularies, schemas and contexts off the beaten track."""
+
+    def widget(self, field, context, **form):
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        form['field.%s-empty-marker' % field.__name__] = '1'
+        return KeywordInputWidget(field.bind(context), TestRequest(form=form))
+
+    def test_typed_keyword_matches_a_term_whose_value_is_no_text(self):
+        from formlib.keywordwidget import set_large_threshold
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=SimpleVocabulary([
+                    SimpleTerm(1, '1', 'Python'), SimpleTerm(2, '2', 'Zope')])))
+        set_large_threshold(field, 1)
+        widget = self.widget(field, None, **{'field.keywords.new': 'zope'})
+        self.assertEqual([2], widget.getInputValue())
+
+    def test_field_without_a_schema_has_no_stored_values(self):
+        field = zope.schema.List(
+            __name__='keywords',
+            value_type=zope.schema.Choice(values=['a', 'b']))
+        widget = self.widget(field, object(), **{'field.keywords': ['a']})
+        self.assertIn('<option value="a" selected="selected">a</option>',
+                      widget())
+        self.assertEqual(['a'], widget.getInputValue())
+
+    def test_source_without_a_size_is_searched_not_listed(self):
+        from zope.schema.interfaces import IIterableSource
+
+        @zope.interface.implementer(IIterableSource)
+        class Source:
+            """Iterable and tokenized, but of no known size."""
+            vocabulary = SimpleVocabulary.fromValues(['Python', 'Zope'])
+
+            def __contains__(self, value):
+                return value in self.vocabulary
+
+            def __iter__(self):
+                return iter(self.vocabulary)
+
+            def getTerm(self, value):
+                return self.vocabulary.getTerm(value)
+
+            def getTermByToken(self, token):
+                return self.vocabulary.getTermByToken(token)
+
+        field = zope.schema.List(
+            __name__='keywords',
+            value_type=zope.schema.Choice(source=Source()))
+        widget = self.widget(field, None)
+        widget.setRenderedValue(['Zope'])
+        html = widget()
+        self.assertIn('>Zope</option>', html)
+        self.assertNotIn('>Python</option>', html)
+
+    def test_keywords_of_one_context_never_go_to_another(self):
+        # Two contexts whose vocabularies have equal tokens and titles but
+        # other values: typing picks this context's value.
+        from formlib.keywordwidget import set_large_threshold
+
+        @zope.interface.provider(
+            zope.schema.interfaces.IContextSourceBinder)
+        def people(context):
+            return SimpleVocabulary([
+                SimpleTerm(context.team + '/ann', 'ann', 'Ann'),
+                SimpleTerm(context.team + '/bob', 'bob', 'Bob')])
+
+        class ITeam(zope.interface.Interface):
+            members = zope.schema.List(
+                value_type=zope.schema.Choice(source=people))
+
+        @zope.interface.implementer(ITeam)
+        class Team:
+            members = ()
+
+            def __init__(self, team):
+                self.team = team
+
+        set_large_threshold(ITeam['members'], 1)
+        for team in ('red', 'blue'):
+            widget = self.widget(
+                ITeam['members'], Team(team), **{'field.members.new': 'Ann'})
+            self.assertEqual([team + '/ann'], widget.getInputValue())
+
+    def test_kept_keywords_count_towards_the_maximum(self):
+        from zope.formlib.interfaces import WidgetInputError
+
+        from formlib.keywordwidget.keywords import unavailable_token
+        field = zope.schema.List(
+            __name__='keywords', max_length=2,
+            value_type=zope.schema.Choice(values=['a', 'b']))
+        field.interface = IDocument
+        content = Document(keywords=['gone', 'a'])
+        widget = self.widget(field, content, **{'field.keywords': [
+            unavailable_token('gone'), 'a', 'b']})
+        with self.assertRaises(WidgetInputError):
+            widget.getInputValue()
+        from zope.i18n import translate
+        self.assertEqual('Choose at most 2 keywords, not 3.',
+                         translate(widget._error.doc()))
+
+
 class SearchUrlTests(unittest.TestCase):
 
     def test_widget_rendered_outside_a_publication_has_no_search_url(self):

@@ -1,0 +1,62 @@
+import unittest
+
+import zope.component
+import zope.component.testing
+import zope.schema
+from zope.i18nmessageid import MessageFactory
+from zope.publisher.browser import TestRequest
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+_ = MessageFactory('formlib.keywordwidget.tests')
+
+COLOURS = SimpleVocabulary([
+    SimpleTerm('c', 'c', _('colour', default='Colour')),
+    SimpleTerm('s', 's', _('shape', default='Shape')),
+])
+
+
+class TranslatedTitlesTests(unittest.TestCase):
+    """Users find and type the titles they see, in their language."""
+
+    def setUp(self):
+        from zope.i18n.interfaces import INegotiator
+        from zope.i18n.interfaces import ITranslationDomain
+        from zope.i18n.interfaces import IUserPreferredLanguages
+        from zope.i18n.negotiator import negotiator
+        from zope.i18n.simpletranslationdomain import SimpleTranslationDomain
+        from zope.publisher.browser import BrowserLanguages
+        from zope.publisher.interfaces.http import IHTTPRequest
+        zope.component.testing.setUp(self)
+        zope.component.provideUtility(negotiator, INegotiator)
+        zope.component.provideAdapter(
+            BrowserLanguages, (IHTTPRequest,), IUserPreferredLanguages)
+        zope.component.provideUtility(
+            SimpleTranslationDomain('formlib.keywordwidget.tests', {
+                ('de', 'colour'): 'Farbe', ('de', 'shape'): 'Form'}),
+            ITranslationDomain, 'formlib.keywordwidget.tests')
+
+    def tearDown(self):
+        zope.component.testing.tearDown(self)
+
+    def keywords(self, language):
+        from formlib.keywordwidget.keywords import Keywords
+        field = zope.schema.List(
+            __name__='colours',
+            value_type=zope.schema.Choice(vocabulary=COLOURS))
+        return Keywords(field, TestRequest(HTTP_ACCEPT_LANGUAGE=language))
+
+    def test_search_finds_the_translated_title(self):
+        keywords = self.keywords('de')
+        self.assertEqual(['c'], [
+            term.token for term in keywords.search('Far', 20)])
+        self.assertEqual([], keywords.search('Col', 20))
+
+    def test_search_in_another_language_has_its_own_index(self):
+        self.keywords('de').search('Far', 20)
+        self.assertEqual(['c'], [
+            term.token for term in self.keywords('en').search('Col', 20)])
+
+    def test_typed_translated_title_is_the_term(self):
+        self.assertEqual('c', self.keywords('de').find('farbe').value)
