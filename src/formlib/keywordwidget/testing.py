@@ -117,6 +117,8 @@ class Root:
     def reset(self):
         from formlib.keywordwidget.tests.app import Article
         self.article = Article()
+        # What the add form of tests/app.py received.
+        self.added = None
 
 
 class WSGILayer(zope.testbrowser.wsgi.Layer):

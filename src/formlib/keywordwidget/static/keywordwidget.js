@@ -160,7 +160,9 @@
   // Keywords typed into the textarea (kept by the server after a
   // validation error) become items of an open field, so nothing typed is
   // lost; then the textarea and its label give way to the combobox.  A
-  // closed field's typed lines stay in sight, to be corrected.
+  // closed field's typed lines stay in sight, to be corrected, and so does
+  // its textarea where there is no search: the combobox then knows no
+  // keywords to offer.
   function adoptTypedKeywords(wrapper, tomselect) {
     var textarea = wrapper.querySelector('textarea');
     if (!textarea) {
@@ -182,7 +184,9 @@
       });
       textarea.value = '';
     }
-    if (tidy(textarea.value) === '') {
+    var searchable = Boolean(wrapper.dataset.searchUrl);
+    if (tidy(textarea.value) === '' &&
+        (wrapper.dataset.open === 'true' || searchable)) {
       textarea.hidden = true;
       var label = labelFor(textarea);
       if (label) {

@@ -166,3 +166,14 @@ class GuardedEditForm(form.EditForm):
 
 class TaggingForm(form.EditForm):
     form_fields = form.Fields(ITagging).omit('restricted_labels')
+
+
+class AddTaggingForm(form.AddForm):
+    """Large fields where nothing is edited yet: there is no search."""
+    form_fields = form.Fields(ITagging).select('subjects', 'labels')
+
+    def createAndAdd(self, data):
+        self.context.added = data
+
+    def nextURL(self):
+        return self.request.URL

@@ -266,6 +266,16 @@ class LargeVocabularyTests(BrowserTestCase):
         self.page.on('request', record)
         return searches
 
+    def test_closed_field_without_search_keeps_its_textarea(self):
+        # An add form: nothing to search on yet, typing is the way in.
+        self.open('/@@add-tagging')
+        expect(self.page.locator('#form\\.subjects\\.new')).to_be_visible()
+        expect(self.page.locator('#form\\.labels\\.new')).to_be_hidden()
+        self.page.locator('#form\\.subjects\\.new').fill('zope')
+        with self.page.expect_navigation():
+            self.page.get_by_role('button', name='Add').click()
+        self.assertEqual(['Zope'], self.layer.root.added['subjects'])
+
     def test_page_lists_only_the_chosen_keywords(self):
         self.article.subjects = ['Zope']
         self.open('/article/@@edit-tagging')
