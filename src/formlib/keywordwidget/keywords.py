@@ -10,6 +10,7 @@ from zope.schema.interfaces import ValidationError
 from formlib.keywordwidget import settings
 from formlib.keywordwidget.index import index_for
 from formlib.keywordwidget.index import size
+from formlib.keywordwidget.index import term_text
 from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.normalize import normalize
 
@@ -80,6 +81,10 @@ class Keywords:
         """Whether a value may be chosen, not just kept."""
         return self.open or value in self.vocabulary
 
+    def unavailable(self, values):
+        """The values that may only be kept: stored ones that left."""
+        return [value for value in values if not self.is_available(value)]
+
     def token(self, value):
         """The token a value is posted as."""
         if value in self.vocabulary:
@@ -89,13 +94,11 @@ class Keywords:
         return unavailable_token(value)
 
     def title(self, term):
-        """Text to show for a term: its title, else its value."""
+        """Text to show for a term: its title, translated, else its value."""
         title = getattr(term, 'title', None)
-        if title is None:
-            return str(term.value)
         if isinstance(title, Message):
             return translate(title, context=self.request)
-        return str(title)
+        return term_text(term)
 
     def title_of(self, value):
         """Text to show for a value, whether or not it is available."""
@@ -236,7 +239,7 @@ class Submission:
         # derived from the values, so a forged token matches none.
         return {
             unavailable_token(value): value
-            for value in self.stored if value not in self.keywords}
+            for value in self.keywords.unavailable(self.stored)}
 
 
 def keep_stored_order(values, stored):

@@ -140,8 +140,7 @@ class KeywordInputWidget(SimpleInputWidget):
         vocabulary: the user did not add them, and refusing them would
         block every other edit."""
         field = self.context
-        kept = {value for value in stored
-                if not self.keywords.is_available(value)}
+        kept = set(self.keywords.unavailable(stored))
         try:
             field.validate(field._type(
                 value for value in values if value not in kept))
