@@ -23,7 +23,7 @@ $(VENV)/.bench-installed: $(STAMP)
 # have inconsistent orders; tests/test_registrations.py checks our marker
 # under the strict order instead.
 test: $(STAMP)
-	$(BIN)/zope-testrunner --test-path=src -vc
+	$(BIN)/zope-testrunner --test-path=src --path=benchmarks -vc
 
 # Messages: extract them into the .pot, merge it into each .po, compile
 # the .mo files that are shipped.

@@ -5,7 +5,7 @@ Usage: ``make bench``, or ``.venv/bin/python benchmarks/run.py --help``.
 import pathlib
 import sys
 
-from formlib.keywordwidget.benchmark_report import main
+from keywordwidget_benchmarks.report import main
 
 
 DOCS = pathlib.Path(__file__).resolve().parent.parent / 'docs'

@@ -18,6 +18,9 @@ for shipped in ('configure.zcml', 'meta.zcml', 'layout.pt',
                 'static/tom-select/LICENSE',
                 'locales/de/LC_MESSAGES/formlib.keywordwidget.mo'):
     assert (package / shipped).is_file(), 'not in the wheel: ' + shipped
+# The benchmarks are the test rig, not the product: they stay in the sdist.
+rig = sorted(path.name for path in package.rglob('*bench*'))
+assert not rig, 'benchmark code in the wheel: %s' % rig
 
 zope.configuration.xmlconfig.string(
     '<configure xmlns="http://namespaces.zope.org/zope">'

@@ -1,9 +1,9 @@
 """The benchmark's goals, and whether a run met them."""
 import dataclasses
 
-from formlib.keywordwidget.benchmark import DOUBLING
-from formlib.keywordwidget.benchmark import PAGE_SIZE_SELECTION
-from formlib.keywordwidget.benchmark import stored_count
+from keywordwidget_benchmarks.benchmark import DOUBLING
+from keywordwidget_benchmarks.benchmark import PAGE_SIZE_SELECTION
+from keywordwidget_benchmarks.benchmark import stored_count
 from formlib.keywordwidget.settings import DEFAULT_LARGE_THRESHOLD
 
 

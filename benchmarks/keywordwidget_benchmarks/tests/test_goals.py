@@ -1,9 +1,9 @@
 """The benchmark's goals, judged on a run at tiny sizes."""
 import unittest
 
-from formlib.keywordwidget.tests.test_benchmark import BENCHMARK_LAYER
-from formlib.keywordwidget.tests.test_benchmark import TINY_SIZES
-from formlib.keywordwidget.tests.test_benchmark import shared_run
+from keywordwidget_benchmarks.tests.test_benchmark import BENCHMARK_LAYER
+from keywordwidget_benchmarks.tests.test_benchmark import TINY_SIZES
+from keywordwidget_benchmarks.tests.test_benchmark import shared_run
 
 
 class GoalTests(unittest.TestCase):
@@ -14,9 +14,9 @@ class GoalTests(unittest.TestCase):
         self.results = shared_run()
 
     def test_ours_is_timed_at_twice_each_size(self):
-        from formlib.keywordwidget.benchmark import DOUBLING
-        from formlib.keywordwidget.benchmark_goals import doubling_label
-        from formlib.keywordwidget.benchmark_goals import doubling_ratios
+        from keywordwidget_benchmarks.benchmark import DOUBLING
+        from keywordwidget_benchmarks.goals import doubling_label
+        from keywordwidget_benchmarks.goals import doubling_ratios
         ratios = doubling_ratios(self.results)
         self.assertEqual(
             {(label, size) for ratio, label, size in ratios},
@@ -24,24 +24,24 @@ class GoalTests(unittest.TestCase):
              for operation, key in DOUBLING for size in TINY_SIZES})
 
     def test_every_goal_gets_a_verdict(self):
-        from formlib.keywordwidget.benchmark_goals import goals
+        from keywordwidget_benchmarks.goals import goals
         verdicts = [goal.verdict for goal in goals(self.results)]
         self.assertEqual(len(verdicts), 5)
         self.assertLessEqual(set(verdicts), {'PASS', 'FAIL', 'SKIP'})
 
     def test_speedup_goal_is_skipped_when_its_size_was_not_run(self):
-        from formlib.keywordwidget.benchmark_goals import speedup_goal
+        from keywordwidget_benchmarks.goals import speedup_goal
         self.assertIsNone(speedup_goal(self.results, 1_000, 5).passed)
 
     def test_linearity_goal_is_judged_on_a_run_with_doubled_sizes(self):
-        from formlib.keywordwidget.benchmark_goals import linearity_goal
+        from keywordwidget_benchmarks.goals import linearity_goal
         self.assertIsNotNone(linearity_goal(self.results).passed)
 
 
 def results_with(*measurements):
     """Results made up of the given (operation, contender, size, value)."""
-    from formlib.keywordwidget.benchmark import Measurement
-    from formlib.keywordwidget.benchmark import Results
+    from keywordwidget_benchmarks.benchmark import Measurement
+    from keywordwidget_benchmarks.benchmark import Results
     results = Results((1_000, 10_000, 100_000), doubling=(10_000,))
     for operation, key, size, value in measurements:
         results.add(Measurement(operation, key, size, value, 1))
@@ -51,14 +51,14 @@ def results_with(*measurements):
 class VerdictTests(unittest.TestCase):
 
     def test_speedup_goal_passes_when_both_of_ours_are_fast_enough(self):
-        from formlib.keywordwidget.benchmark_goals import speedup_goal
+        from keywordwidget_benchmarks.goals import speedup_goal
         results = results_with(
             ('edit', 'default', 1_000, 10.0), ('edit', 'ours', 1_000, 1.0),
             ('edit', 'listed', 1_000, 2.0))
         self.assertTrue(speedup_goal(results, 1_000, 5).passed)
 
     def test_speedup_goal_fails_when_large_mode_alone_is_fast_enough(self):
-        from formlib.keywordwidget.benchmark_goals import speedup_goal
+        from keywordwidget_benchmarks.goals import speedup_goal
         results = results_with(
             ('edit', 'default', 10_000, 100.0),
             ('edit', 'ours', 10_000, 1.0),
@@ -66,7 +66,7 @@ class VerdictTests(unittest.TestCase):
         self.assertFalse(speedup_goal(results, 10_000, 20).passed)
 
     def test_linearity_goal_fails_when_doubling_costs_too_much(self):
-        from formlib.keywordwidget.benchmark_goals import linearity_goal
+        from keywordwidget_benchmarks.goals import linearity_goal
         results = results_with(
             ('doubling-edit', 'ours', 10_000, 1.0),
             ('doubling-edit', 'ours', 20_000, 3.0))
@@ -75,24 +75,24 @@ class VerdictTests(unittest.TestCase):
         self.assertIn('3.00x (edit, 10,000 -> 20,000 terms)', goal.detail)
 
     def test_page_size_goal_passes_when_the_page_stays_the_same(self):
-        from formlib.keywordwidget.benchmark_goals import page_size_goal
+        from keywordwidget_benchmarks.goals import page_size_goal
         results = results_with(
             ('page-bytes', 'ours', 10_000, 6_000),
             ('page-bytes', 'ours', 100_000, 6_000))
         self.assertTrue(page_size_goal(results).passed)
 
     def test_page_size_goal_fails_when_the_page_grows(self):
-        from formlib.keywordwidget.benchmark_goals import page_size_goal
+        from keywordwidget_benchmarks.goals import page_size_goal
         results = results_with(
             ('page-bytes', 'ours', 10_000, 6_000),
             ('page-bytes', 'ours', 100_000, 60_000))
         self.assertFalse(page_size_goal(results).passed)
 
     def test_search_goal_fails_at_fifty_milliseconds(self):
-        from formlib.keywordwidget.benchmark_goals import search_goal
+        from keywordwidget_benchmarks.goals import search_goal
         results = results_with(('search-p95', 'ours', 100_000, 0.050))
         self.assertFalse(search_goal(results).passed)
 
     def test_search_goal_is_skipped_without_the_largest_size(self):
-        from formlib.keywordwidget.benchmark_goals import search_goal
+        from keywordwidget_benchmarks.goals import search_goal
         self.assertEqual(search_goal(results_with()).verdict, 'SKIP')

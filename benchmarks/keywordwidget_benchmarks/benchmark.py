@@ -22,7 +22,7 @@ from zope.schema.interfaces import IContextSourceBinder
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
-import formlib.keywordwidget
+import keywordwidget_benchmarks
 from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
 from formlib.keywordwidget.settings import DEFAULT_LARGE_THRESHOLD
 from formlib.keywordwidget.settings import set_large_threshold
@@ -54,7 +54,7 @@ SYLLABLES = (
 def load_configuration():
     """Register the widgets as a formlib app with our ZCML has them."""
     zope.configuration.xmlconfig.file(
-        'benchmark.zcml', package=formlib.keywordwidget)
+        'benchmark.zcml', package=keywordwidget_benchmarks)
 
 
 def make_keywords(count, seed=2026):

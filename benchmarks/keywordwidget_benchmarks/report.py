@@ -7,8 +7,8 @@ import platform
 import re
 import sys
 
-from formlib.keywordwidget import benchmark
-from formlib.keywordwidget import benchmark_goals
+from keywordwidget_benchmarks import benchmark
+from keywordwidget_benchmarks import goals
 
 
 PAGE_MARKERS = (
@@ -142,8 +142,8 @@ def tables(results):
 
 def doubling_rows(results):
     ratios = {(label, size): ratio for ratio, label, size
-              in benchmark_goals.doubling_ratios(results)}
-    labels = [benchmark_goals.doubling_label(operation, key)
+              in goals.doubling_ratios(results)}
+    labels = [goals.doubling_label(operation, key)
               for operation, key in benchmark.DOUBLING]
     return [[label] + [
         '%.2fx' % ratios[label, size] if (label, size) in ratios else ''
@@ -316,10 +316,10 @@ def main(argv=None):
         sizes, budget=arguments.budget, stock_limit=arguments.stock_limit,
         rounds=arguments.rounds, queries=arguments.queries,
         progress=lambda line: print('measuring ' + line, file=sys.stderr))
-    goals = benchmark_goals.goals(results)
-    print(text_report(results, goals))
+    reached = goals.goals(results)
+    print(text_report(results, reached))
     if arguments.docs:
         plot(results, os.path.join(arguments.docs, '_static', PLOT_NAME))
         update_page(os.path.join(arguments.docs, 'performance.rst'),
-                    rst_report(results, goals))
-    return 1 if any(goal.passed is False for goal in goals) else 0
+                    rst_report(results, reached))
+    return 1 if any(goal.passed is False for goal in reached) else 0

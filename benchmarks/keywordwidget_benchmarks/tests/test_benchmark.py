@@ -4,17 +4,17 @@ import unittest
 
 import zope.component.testlayer
 
-import formlib.keywordwidget
+import keywordwidget_benchmarks
 
 
 BENCHMARK_LAYER = zope.component.testlayer.ZCMLFileLayer(
-    formlib.keywordwidget, 'benchmark.zcml', name='BenchmarkLayer')
+    keywordwidget_benchmarks, 'benchmark.zcml', name='BenchmarkLayer')
 
 TINY_SIZES = (20, 40)
 
 
 def tiny_run(**options):
-    from formlib.keywordwidget import benchmark
+    from keywordwidget_benchmarks import benchmark
     options.setdefault('budget', 0)
     options.setdefault('queries', 5)
     return benchmark.run(TINY_SIZES, **options)
@@ -29,36 +29,36 @@ def shared_run():
 class ArticleTests(unittest.TestCase):
 
     def test_make_keywords_is_the_same_every_time(self):
-        from formlib.keywordwidget.benchmark import make_keywords
+        from keywordwidget_benchmarks.benchmark import make_keywords
         self.assertEqual(make_keywords(50), make_keywords(50))
 
     def test_make_keywords_longer_list_starts_with_the_shorter(self):
-        from formlib.keywordwidget.benchmark import make_keywords
+        from keywordwidget_benchmarks.benchmark import make_keywords
         self.assertEqual(make_keywords(100)[:30], make_keywords(30))
 
     def test_make_keywords_gives_distinct_tokens(self):
-        from formlib.keywordwidget.benchmark import make_keywords
-        from formlib.keywordwidget.benchmark import slugify
+        from keywordwidget_benchmarks.benchmark import make_keywords
+        from keywordwidget_benchmarks.benchmark import slugify
         keywords = make_keywords(500)
         self.assertEqual(len(set(map(slugify, keywords))), 500)
 
     def test_stored_count_is_a_tenth(self):
-        from formlib.keywordwidget.benchmark import stored_count
+        from keywordwidget_benchmarks.benchmark import stored_count
         self.assertEqual(stored_count(1_000), 100)
 
     def test_stored_count_is_capped(self):
-        from formlib.keywordwidget.benchmark import stored_count
+        from keywordwidget_benchmarks.benchmark import stored_count
         self.assertEqual(stored_count(100_000), 2_000)
 
     def test_make_article_stores_distinct_keywords_of_its_vocabulary(self):
-        from formlib.keywordwidget.benchmark import make_article
+        from keywordwidget_benchmarks.benchmark import make_article
         article = make_article(200)
         self.assertEqual(len(set(article.keywords)), 20)
         self.assertTrue(all(
             keyword in article.vocabulary for keyword in article.keywords))
 
     def test_make_article_posts_the_stored_keywords_tokens(self):
-        from formlib.keywordwidget.benchmark import make_article
+        from keywordwidget_benchmarks.benchmark import make_article
         article = make_article(200)
         self.assertEqual(
             [article.vocabulary.getTermByToken(token).value
@@ -66,8 +66,8 @@ class ArticleTests(unittest.TestCase):
             article.keywords)
 
     def test_search_queries_are_never_empty(self):
-        from formlib.keywordwidget.benchmark import make_keywords
-        from formlib.keywordwidget.benchmark import search_queries
+        from keywordwidget_benchmarks.benchmark import make_keywords
+        from keywordwidget_benchmarks.benchmark import search_queries
         queries = search_queries(make_keywords(100), 200)
         self.assertEqual(len(queries), 200)
         self.assertTrue(all(query.strip() for query in queries))
@@ -76,22 +76,22 @@ class ArticleTests(unittest.TestCase):
 class TimingTests(unittest.TestCase):
 
     def test_best_time_runs_once_when_the_budget_is_spent(self):
-        from formlib.keywordwidget.benchmark import best_time
+        from keywordwidget_benchmarks.benchmark import best_time
         calls = []
         seconds, runs, result = best_time(lambda: calls.append(1), budget=0)
         self.assertEqual((runs, len(calls)), (1, 1))
 
     def test_best_time_returns_the_last_result(self):
-        from formlib.keywordwidget.benchmark import best_time
+        from keywordwidget_benchmarks.benchmark import best_time
         self.assertEqual(best_time(lambda: 'html', budget=0)[2], 'html')
 
     def test_best_time_repeats_quick_calls(self):
-        from formlib.keywordwidget.benchmark import best_time
+        from keywordwidget_benchmarks.benchmark import best_time
         runs = best_time(lambda: None, budget=10, max_runs=7)[1]
         self.assertEqual(runs, 7)
 
     def test_peak_memory_counts_what_the_call_allocates(self):
-        from formlib.keywordwidget.benchmark import peak_memory
+        from keywordwidget_benchmarks.benchmark import peak_memory
         self.assertGreaterEqual(
             peak_memory(lambda: bytearray(1_000_000)), 1_000_000)
 
@@ -101,13 +101,13 @@ class ContenderTests(unittest.TestCase):
     layer = BENCHMARK_LAYER
 
     def _article(self, size=30):
-        from formlib.keywordwidget.benchmark import make_article
+        from keywordwidget_benchmarks.benchmark import make_article
         return make_article(size)
 
     def _widget(self, interface, field_name):
         from zope.publisher.browser import TestRequest
 
-        from formlib.keywordwidget.benchmark import looked_up
+        from keywordwidget_benchmarks.benchmark import looked_up
         return looked_up(interface, field_name)(self._article(), TestRequest())
 
     def test_marked_field_gets_our_edit_widget(self):
@@ -138,7 +138,7 @@ class ContenderTests(unittest.TestCase):
             self._widget(IDisplayWidget, 'stock_keywords'), SetDisplayWidget)
 
     def test_every_edit_contender_renders_every_option(self):
-        from formlib.keywordwidget.benchmark import EDIT
+        from keywordwidget_benchmarks.benchmark import EDIT
         article = self._article()
         for contender in EDIT:
             html = contender.run(article)
@@ -146,7 +146,7 @@ class ContenderTests(unittest.TestCase):
                 self.assertIn('value="%s"' % term.token, html, contender.key)
 
     def test_every_display_contender_lists_every_stored_title(self):
-        from formlib.keywordwidget.benchmark import DISPLAY
+        from keywordwidget_benchmarks.benchmark import DISPLAY
         article = self._article(100)
         for contender in DISPLAY:
             html = contender.run(article)
@@ -155,14 +155,14 @@ class ContenderTests(unittest.TestCase):
                 self.assertIn(keyword, html, contender.key)
 
     def test_ours_lists_only_stored_keywords_above_the_threshold(self):
-        from formlib.keywordwidget.benchmark import contender
+        from keywordwidget_benchmarks.benchmark import contender
         from formlib.keywordwidget.settings import DEFAULT_LARGE_THRESHOLD
         article = self._article(DEFAULT_LARGE_THRESHOLD + 10)
         html = contender('edit', 'ours').run(article)
         self.assertEqual(html.count('<option'), len(article.keywords))
 
     def test_listed_variant_lists_every_option_above_the_threshold(self):
-        from formlib.keywordwidget.benchmark import contender
+        from keywordwidget_benchmarks.benchmark import contender
         from formlib.keywordwidget.settings import DEFAULT_LARGE_THRESHOLD
         article = self._article(DEFAULT_LARGE_THRESHOLD + 10)
         html = contender('edit', 'listed').run(article)
@@ -171,14 +171,14 @@ class ContenderTests(unittest.TestCase):
     def test_search_answers_json_with_matching_keywords(self):
         import json
 
-        from formlib.keywordwidget.benchmark import search
+        from keywordwidget_benchmarks.benchmark import search
         article = self._article(100)
         keyword = article.keywords[0]
         answer = json.loads(search(article, keyword[:3]))
         self.assertIn(keyword, [item['title'] for item in answer['items']])
 
     def test_every_parse_contender_reads_the_stored_keywords(self):
-        from formlib.keywordwidget.benchmark import PARSE
+        from keywordwidget_benchmarks.benchmark import PARSE
         article = self._article(100)
         for contender in PARSE:
             self.assertEqual(
@@ -193,7 +193,7 @@ class RunTests(unittest.TestCase):
         self.results = shared_run()
 
     def test_every_contender_is_timed_at_every_size(self):
-        from formlib.keywordwidget.benchmark import OPERATIONS
+        from keywordwidget_benchmarks.benchmark import OPERATIONS
         for operation, contenders in OPERATIONS.items():
             for contender in contenders:
                 for size in TINY_SIZES:
@@ -202,7 +202,7 @@ class RunTests(unittest.TestCase):
                         0, (operation, contender.key, size))
 
     def test_edit_html_is_measured_for_every_contender(self):
-        from formlib.keywordwidget.benchmark import EDIT
+        from keywordwidget_benchmarks.benchmark import EDIT
         for contender in EDIT:
             self.assertGreater(
                 self.results.value('html-bytes', contender.key, 40), 1000)

@@ -1,0 +1,1 @@
+"""Benchmarks of formlib.keywordwidget against zope.formlib's stock widgets."""
