@@ -6,15 +6,9 @@ from zope.i18n import translate
 from zope.traversing.browser import absoluteURL
 
 from formlib.keywordwidget import safejson
+from formlib.keywordwidget.bundles import bundle_path
 from formlib.keywordwidget.i18n import MessageFactory as _
 
-
-# The name of the static/ directory as a browser resource (configure.zcml).
-RESOURCE_NAME = 'formlib.keywordwidget'
-
-STYLESHEETS = ('tom-select/tom-select.min.css', 'keywordwidget.css')
-# Deferred scripts run in this order, after the page is parsed.
-SCRIPTS = ('tom-select/tom-select.complete.min.js', 'keywordwidget.js')
 
 MESSAGES_ID = 'formlib-keywordwidget-messages'
 
@@ -42,9 +36,9 @@ def site_url(request):
     return request['BASE1']
 
 
-def resource_url(request, path):
-    """URL of a file in static/, the same on every page of the site."""
-    return '%s/++resource++%s/%s' % (site_url(request), RESOURCE_NAME, path)
+def bundle_url(request, name):
+    """URL of a bundle of static/ files, changing with its content."""
+    return '%s/%s' % (site_url(request), bundle_path(name))
 
 
 def _page_annotations(request):
@@ -68,14 +62,12 @@ def render_resources(request):
     if annotations.get(_ANNOTATION_KEY):
         return ''
     annotations[_ANNOTATION_KEY] = True
-    tags = [
+    return ''.join([
         '<link rel="stylesheet" href="%s" />' % escape(
-            resource_url(request, path))
-        for path in STYLESHEETS]
-    tags.append('<script type="application/json" id="%s">%s</script>' % (
-        MESSAGES_ID, messages_json(request)))
-    tags.extend(
+            bundle_url(request, 'keywordwidget.css')),
+        '<script type="application/json" id="%s">%s</script>' % (
+            MESSAGES_ID, messages_json(request)),
+        # Deferred: runs after the page is parsed.
         '<script defer="defer" src="%s"></script>' % escape(
-            resource_url(request, path))
-        for path in SCRIPTS)
-    return ''.join(tags)
+            bundle_url(request, 'keywordwidget.js')),
+    ])

@@ -23,6 +23,7 @@ from zope.browserresource.resource import Resource
 from zope.publisher.base import DefaultPublication
 from zope.publisher.browser import BrowserRequest
 from zope.publisher.browser import BrowserView
+from zope.publisher.interfaces import IPublishTraverse
 from zope.publisher.interfaces import NotFound
 from zope.publisher.publish import publish
 
@@ -57,14 +58,15 @@ class Publication(DefaultPublication):
             # E.g. ++resource++formlib.keywordwidget, our JS and CSS.
             return zope.traversing.namespace.namespaceLookup(
                 namespace, namespace_name, ob, request)
+        if IPublishTraverse.providedBy(ob):
+            # E.g. a directory resource, or a view with a path below it.
+            return ob.publishTraverse(request, name)
         view_name = name[2:] if name.startswith('@@') else name
         view = zope.component.queryMultiAdapter((ob, request), name=view_name)
         if view is not None:
             return view
         if name.startswith('@@'):
             raise NotFound(ob, name, request)
-        if isinstance(ob, Resource):
-            return ob.publishTraverse(request, name)
         return super().traverseName(request, ob, name, check_auth)
 
     def getDefaultTraversal(self, request, ob):
@@ -153,7 +155,13 @@ class ThreadingWSGIServer(socketserver.ThreadingMixIn,
 
 
 class QuietRequestHandler(wsgiref.simple_server.WSGIRequestHandler):
-    """Logs no request lines into the test output."""
+    """Logs no request lines into the test output, but keeps them.
+
+    ``server.requests`` lists (request line, status, body bytes sent).
+    """
+
+    def log_request(self, code='-', size='-'):
+        self.server.requests.append((self.requestline, int(code), size))
 
     def log_message(self, format, *args):
         pass
@@ -180,7 +188,9 @@ class HTTPServerThread:
             '127.0.0.1', 0, bounded_body(app),
             server_class=ThreadingWSGIServer,
             handler_class=QuietRequestHandler)
+        self.server.requests = []
         self.url = 'http://127.0.0.1:%d' % self.server.server_port
+        self.requests = self.server.requests
         self.thread = threading.Thread(
             target=self.server.serve_forever, name='http-server',
             daemon=True)

@@ -1,4 +1,5 @@
 """The enhancement's resources: tags, URLs, messages, the files served."""
+import gzip
 import json
 import os
 import re
@@ -7,6 +8,7 @@ import unittest
 import zope.component
 import zope.component.hooks
 import zope.interface
+import webob
 import zope.testbrowser.wsgi
 from zope.i18n.interfaces import INegotiator
 from zope.i18n.interfaces import ITranslationDomain
@@ -59,17 +61,16 @@ class RenderResourcesTests(unittest.TestCase):
 
     layer = ZCML_LAYER
 
-    def test_links_stylesheets_and_defers_scripts(self):
+    def test_links_one_stylesheet_and_defers_one_script(self):
+        from formlib.keywordwidget.bundles import bundle
         html = render_resources(TestRequest())
-        base = 'http://127.0.0.1/++resource++formlib.keywordwidget/'
-        self.assertEqual([
-            base + 'tom-select/tom-select.min.css',
-            base + 'keywordwidget.css',
-        ], re.findall('<link rel="stylesheet" href="([^"]+)" />', html))
-        self.assertEqual([
-            base + 'tom-select/tom-select.complete.min.js',
-            base + 'keywordwidget.js',
-        ], re.findall('<script defer="defer" src="([^"]+)"></script>', html))
+        base = 'http://127.0.0.1/@@keywordwidget-static/'
+        self.assertEqual(
+            [base + bundle('keywordwidget.css').digest + '/keywordwidget.css'],
+            re.findall('<link rel="stylesheet" href="([^"]+)" />', html))
+        self.assertEqual(
+            [base + bundle('keywordwidget.js').digest + '/keywordwidget.js'],
+            re.findall('<script defer="defer" src="([^"]+)"></script>', html))
 
     def test_second_widget_on_the_page_gets_nothing(self):
         request = TestRequest()
@@ -85,8 +86,7 @@ class RenderResourcesTests(unittest.TestCase):
         self.addCleanup(zope.component.hooks.setSite, None)
         html = render_resources(TestRequest())
         self.assertIn(
-            'href="http://127.0.0.1/site/++resource++formlib.keywordwidget/'
-            'keywordwidget.css"', html)
+            'href="http://127.0.0.1/site/@@keywordwidget-static/', html)
 
     def test_urls_are_escaped(self):
         request = TestRequest()
@@ -136,82 +136,209 @@ class TranslatedMessagesTests(unittest.TestCase):
     def test_translation_cannot_end_the_script_block(self):
         html = self.render()
         # The messages block and two scripts, each closed once.
-        self.assertEqual(3, html.count('</script>'))
+        self.assertEqual(2, html.count('</script>'))
         self.assertEqual(
             '</script><script>alert(1)//', messages_in(html)['remove'])
 
 
-class ServedFilesTests(unittest.TestCase):
-    """The files the tags point to, fetched from the test app."""
+def read_static(path):
+    with open(os.path.join(STATIC, path), 'rb') as file:
+        return file.read()
+
+
+class BundleTests(unittest.TestCase):
+    """What the bundles hold."""
+
+    def bundle(self, name):
+        from formlib.keywordwidget.bundles import bundle
+        return bundle(name)
+
+    def test_script_bundle_runs_tom_select_before_ours(self):
+        body = self.bundle('keywordwidget.js').body
+        tom_select = 'Tom Select v%s' % TOM_SELECT_VERSION
+        self.assertLess(body.index(tom_select.encode()),
+                        body.index(read_static('keywordwidget.js').rstrip()))
+
+    def test_scripts_are_kept_apart_by_a_semicolon(self):
+        body = self.bundle('keywordwidget.js').body
+        self.assertIn(
+            b';\n' + read_static('keywordwidget.js')[:20], body)
+
+    def test_source_map_comments_of_files_we_do_not_ship_are_gone(self):
+        self.assertNotIn(b'sourceMappingURL',
+                         self.bundle('keywordwidget.js').body)
+
+    def test_stylesheet_bundle_lets_ours_override_tom_selects(self):
+        body = self.bundle('keywordwidget.css').body
+        self.assertLess(
+            body.index(read_static('tom-select/tom-select.min.css').rstrip()),
+            body.index(read_static('keywordwidget.css').rstrip()))
+
+    def test_gzipped_body_is_the_body(self):
+        served = self.bundle('keywordwidget.js')
+        self.assertEqual(served.body, gzip.decompress(served.gzipped))
+        self.assertLess(len(served.gzipped), len(served.body) / 2)
+
+    def test_digest_follows_the_content(self):
+        from formlib.keywordwidget.bundles import Bundle
+        served = self.bundle('keywordwidget.css')
+        self.assertEqual(
+            served.digest,
+            Bundle('x', 'text/css',
+                   ['tom-select/tom-select.min.css', 'keywordwidget.css']
+                   ).digest)
+        self.assertNotEqual(
+            served.digest,
+            Bundle('x', 'text/css', ['keywordwidget.css']).digest)
+
+
+class AcceptsGzipTests(unittest.TestCase):
+
+    def accepts(self, header):
+        from formlib.keywordwidget.bundles import accepts_gzip
+        return accepts_gzip(TestRequest(HTTP_ACCEPT_ENCODING=header))
+
+    def test_browsers_accept_gzip(self):
+        self.assertTrue(self.accepts('gzip, deflate, br, zstd'))
+
+    def test_no_header_gets_no_gzip(self):
+        self.assertFalse(self.accepts(''))
+
+    def test_other_codings_get_no_gzip(self):
+        self.assertFalse(self.accepts('br, deflate'))
+
+    def test_gzip_refused_with_quality_zero(self):
+        self.assertFalse(self.accepts('br, gzip;q=0'))
+
+    def test_wildcard_accepts_gzip(self):
+        self.assertTrue(self.accepts('*'))
+
+
+class ServedBundlesTests(unittest.TestCase):
+    """The bundles the tags point to, fetched from the test app."""
 
     layer = FUNCTIONAL_LAYER
 
     def setUp(self):
-        self.browser = zope.testbrowser.wsgi.Browser(
+        self.browser = self.make_browser()
+
+    def make_browser(self):
+        browser = zope.testbrowser.wsgi.Browser(
             wsgi_app=self.layer.make_wsgi_app())
-        self.browser.handleErrors = False
+        browser.handleErrors = False
+        return browser
 
-    def resource_urls(self):
+    def edit_page(self):
         self.browser.open('http://localhost/article/@@edit')
+
+    def bundle_urls(self):
+        self.edit_page()
         return re.findall(
-            r'(?:href|src)="([^"]*\+\+resource\+\+formlib\.keywordwidget/'
-            r'[^"]+)"', self.browser.contents)
+            r'(?:href|src)="([^"]*/@@keywordwidget-static/[^"]+)"',
+            self.browser.contents)
 
-    def test_every_resource_on_the_edit_page_is_served(self):
-        urls = self.resource_urls()
-        self.assertEqual(4, len(urls))
-        for url in urls:
-            self.browser.open(url)
-            self.assertEqual('200 Ok', self.browser.headers['status'])
+    def fetch(self, url, **headers):
+        """The response as sent: zope.testbrowser would decode gzip."""
+        request = webob.Request.blank(url, headers={
+            name.replace('_', '-'): value for name, value in headers.items()})
+        return request.get_response(self.wsgi_app())
 
-    def test_scripts_and_stylesheets_have_their_content_types(self):
-        types = {}
-        for url in self.resource_urls():
-            self.browser.open(url)
-            types[url.rsplit('.', 1)[1]] = (
-                self.browser.headers['content-type'].split(';')[0])
+    def wsgi_app(self):
+        return self.layer.make_wsgi_app()
+
+    def test_the_page_links_two_bundles(self):
         self.assertEqual(
-            {'js': 'text/javascript', 'css': 'text/css'}, types)
+            ['keywordwidget.css', 'keywordwidget.js'],
+            [url.rsplit('/', 1)[1] for url in self.bundle_urls()])
 
-    def test_served_script_is_the_file_in_static(self):
-        self.browser.open('http://localhost/++resource++formlib.keywordwidget/'
-                          'keywordwidget.js')
-        with open(os.path.join(STATIC, 'keywordwidget.js'), 'rb') as script:
-            self.assertEqual(script.read(), self.browser.contents)
+    def test_bundles_have_their_content_types(self):
+        types = {}
+        for url in self.bundle_urls():
+            response = self.fetch(url)
+            self.assertEqual(200, response.status_code)
+            types[url.rsplit('.', 1)[1]] = response.headers['Content-Type']
+        self.assertEqual({'js': 'text/javascript; charset=utf-8',
+                          'css': 'text/css; charset=utf-8'}, types)
+
+    def test_served_script_is_the_bundle(self):
+        from formlib.keywordwidget.bundles import bundle
+        url = self.bundle_urls()[1]
+        self.assertEqual(bundle('keywordwidget.js').body,
+                         self.fetch(url).body)
+
+    def test_versioned_url_is_cached_for_a_year(self):
+        for url in self.bundle_urls():
+            self.assertEqual('public, max-age=31536000, immutable',
+                             self.fetch(url).headers['Cache-Control'])
+
+    def test_outdated_version_is_served_but_not_kept(self):
+        url = re.sub('/[0-9a-f]{16}/', '/0123456789abcdef/',
+                     self.bundle_urls()[1])
+        response = self.fetch(url)
+        self.assertEqual(200, response.status_code)
+        self.assertEqual('no-cache', response.headers['Cache-Control'])
+
+    def test_gzip_for_browsers_that_accept_it(self):
+        from formlib.keywordwidget.bundles import bundle
+        url = self.bundle_urls()[1]
+        response = self.fetch(url, Accept_Encoding='gzip, deflate')
+        self.assertEqual('gzip', response.headers['Content-Encoding'])
+        self.assertEqual('Accept-Encoding', response.headers['Vary'])
+        self.assertEqual(bundle('keywordwidget.js').gzipped, response.body)
+
+    def test_plain_for_browsers_that_do_not(self):
+        url = self.bundle_urls()[1]
+        self.assertNotIn('Content-Encoding', self.fetch(url).headers)
+
+    def test_revalidation_answers_304_without_a_body(self):
+        url = self.bundle_urls()[0]
+        etag = self.fetch(url).headers['ETag']
+        response = self.fetch(url, If_None_Match=etag)
+        self.assertEqual(304, response.status_code)
+        self.assertEqual(b'', response.body)
+
+    def test_changed_bundle_is_sent_again(self):
+        url = self.bundle_urls()[0]
+        response = self.fetch(url, If_None_Match='"0123456789abcdef"')
+        self.assertEqual(200, response.status_code)
+
+    def test_each_encoding_has_its_own_etag(self):
+        url = self.bundle_urls()[0]
+        self.assertNotEqual(
+            self.fetch(url).headers['ETag'],
+            self.fetch(url, Accept_Encoding='gzip').headers['ETag'])
+
+    def test_unknown_bundle_is_not_found(self):
+        url = self.bundle_urls()[0].replace('keywordwidget.css', 'passwd')
+        self.assertEqual(404, self.fetch(url).status_code)
+
+    def test_files_stay_browser_resources(self):
+        response = self.fetch(
+            'http://localhost/++resource++formlib.keywordwidget/'
+            'keywordwidget.js')
+        self.assertEqual(read_static('keywordwidget.js'), response.body)
 
 
-class ZopeResourcesTests(unittest.TestCase):
-    """The same resources inside Zope, on the demo site."""
+class ZopeBundlesTests(ServedBundlesTests):
+    """The same bundles inside Zope, on the demo site."""
 
     layer = ZOPE_DEMO_LAYER
 
-    def setUp(self):
+    def make_browser(self):
         from zope.testbrowser.browser import Browser
-        self.browser = Browser(wsgi_app=self.layer.wsgi_app)
+        return Browser(wsgi_app=self.layer.wsgi_app)
 
-    def resource_urls(self):
+    def wsgi_app(self):
+        return self.layer.wsgi_app
+
+    def edit_page(self):
         log_in(self.browser, 'editor')
         self.browser.open('http://localhost/article/@@edit')
-        return re.findall(
-            r'(?:href|src)="([^"]*\+\+resource\+\+formlib\.keywordwidget/'
-            r'[^"]+)"', self.browser.contents)
 
     def test_urls_are_based_on_the_zope_root(self):
-        self.assertEqual([
-            'http://localhost/++resource++formlib.keywordwidget/'
-            'tom-select/tom-select.min.css',
-            'http://localhost/++resource++formlib.keywordwidget/'
-            'keywordwidget.css',
-            'http://localhost/++resource++formlib.keywordwidget/'
-            'tom-select/tom-select.complete.min.js',
-            'http://localhost/++resource++formlib.keywordwidget/'
-            'keywordwidget.js',
-        ], self.resource_urls())
-
-    def test_zope_serves_every_resource(self):
-        for url in self.resource_urls():
-            self.browser.open(url)
-            self.assertEqual('200 OK', self.browser.headers['status'])
+        self.assertTrue(all(
+            url.startswith('http://localhost/@@keywordwidget-static/')
+            for url in self.bundle_urls()))
 
 
 class VendoredTomSelectTests(unittest.TestCase):

@@ -1,0 +1,134 @@
+"""The enhancement's files as two bundles: versioned, compressed, cached.
+
+A page links one script and one stylesheet whose URLs carry a digest of
+their content, so browsers keep them for a year and fetch them anew only
+when the package changes.
+"""
+import functools
+import gzip
+import hashlib
+import os
+import re
+
+import zope.interface
+from zope.publisher.browser import BrowserView
+from zope.publisher.interfaces import IPublishTraverse
+from zope.publisher.interfaces import NotFound
+
+
+STATIC = os.path.join(os.path.dirname(__file__), 'static')
+
+# Vendored files point to source maps we do not ship.
+SOURCE_MAP = re.compile(rb'^//# sourceMappingURL=.*$', re.MULTILINE)
+
+# The view that serves the bundles (configure.zcml).
+VIEW_NAME = 'keywordwidget-static'
+
+# A year: the URL changes whenever the content does.
+FOREVER = 'public, max-age=31536000, immutable'
+# An outdated digest (a page rendered before an upgrade) gets today's
+# content, which the browser must not keep under the old URL.
+REVALIDATE = 'no-cache'
+
+
+class Bundle:
+    """Files of static/ joined into one body, plain and gzipped."""
+
+    def __init__(self, name, content_type, paths, separator=b'\n'):
+        self.name = name
+        self.content_type = content_type
+        parts = []
+        for path in paths:
+            with open(os.path.join(STATIC, path), 'rb') as file:
+                parts.append(SOURCE_MAP.sub(b'', file.read()).rstrip(b'\n'))
+        self.body = separator.join(parts) + b'\n'
+        self.gzipped = gzip.compress(self.body, compresslevel=9, mtime=0)
+        self.digest = hashlib.sha256(self.body).hexdigest()[:16]
+
+    def etag(self, gzipped):
+        # Each encoding is a representation of its own.
+        return '"%s%s"' % (self.digest, '-gzip' if gzipped else '')
+
+
+# Styles and scripts, each in the order they must apply or run.  Scripts
+# are joined with a semicolon: a file that ends in an expression without
+# one would otherwise call the next file's opening parenthesis.
+BUNDLES = {
+    'keywordwidget.css': (
+        'text/css; charset=utf-8',
+        ('tom-select/tom-select.min.css', 'keywordwidget.css'),
+        b'\n'),
+    'keywordwidget.js': (
+        'text/javascript; charset=utf-8',
+        ('tom-select/tom-select.complete.min.js', 'keywordwidget.js'),
+        b'\n;\n'),
+}
+
+
+@functools.cache
+def bundle(name):
+    """The bundle called `name`, read and compressed once per process."""
+    return Bundle(name, *BUNDLES[name])
+
+
+def accepts_gzip(request):
+    """Whether the request's Accept-Encoding allows gzip."""
+    header = request.getHeader('Accept-Encoding') or ''
+    for coding in header.split(','):
+        name, _semicolon, parameters = coding.partition(';')
+        if name.strip().lower() in ('gzip', 'x-gzip', '*'):
+            quality = parameters.strip().lower()
+            return quality not in ('q=0', 'q=0.0', 'q=0.00', 'q=0.000')
+    return False
+
+
+def matching_etags(request):
+    """The entity tags of If-None-Match, weak ones compared as strong."""
+    header = request.getHeader('If-None-Match') or ''
+    return {tag.strip().removeprefix('W/') for tag in header.split(',')}
+
+
+def bundle_path(name):
+    """The path of a bundle below the site, with its digest."""
+    return '@@%s/%s/%s' % (VIEW_NAME, bundle(name).digest, name)
+
+
+@zope.interface.implementer(IPublishTraverse)
+class BundleView(BrowserView):
+    """Serves ``@@keywordwidget-static/<digest>/<bundle name>``."""
+
+    digest = name = None
+
+    def publishTraverse(self, request, name):
+        if self.digest is None:
+            self.digest = name
+        elif self.name is None and name in BUNDLES:
+            self.name = name
+        else:
+            raise NotFound(self, name, request)
+        return self
+
+    def browserDefault(self, request):
+        return self, ()
+
+    def __call__(self):
+        if self.name is None:
+            raise NotFound(self, self.digest, self.request)
+        served = bundle(self.name)
+        response = self.request.response
+        gzipped = accepts_gzip(self.request)
+        etag = served.etag(gzipped)
+        response.setHeader('ETag', etag)
+        response.setHeader('Vary', 'Accept-Encoding')
+        response.setHeader(
+            'Cache-Control',
+            FOREVER if self.digest == served.digest else REVALIDATE)
+        if etag in matching_etags(self.request):
+            response.setStatus(304)
+            return b''
+        response.setHeader('Content-Type', served.content_type)
+        response.setHeader('X-Content-Type-Options', 'nosniff')
+        if gzipped:
+            response.setHeader('Content-Encoding', 'gzip')
+            return served.gzipped
+        return served.body
