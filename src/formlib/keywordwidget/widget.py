@@ -30,13 +30,25 @@ from formlib.keywordwidget.resources import render_resources
 SEARCH_VIEW = '@@keywordwidget-search'
 
 
+class UnreadableInput(ValueError):
+    """Form input of a type no keyword widget posts, e.g. ``name:int``."""
+
+
 def as_list(form_input):
-    """Submitted tokens as a list, whether one or many were posted."""
+    """Submitted texts as a list, whether one or many were posted.
+
+    Typed form variables (``:int``, ``:record``...) are no texts: no form
+    of ours posts them, and guessing what they meant could store a keyword
+    nobody chose.
+    """
     if form_input is None:
         return []
     if isinstance(form_input, str):
         return [form_input]
-    return [token for token in form_input if isinstance(token, str)]
+    if (isinstance(form_input, (list, tuple))
+            and all(isinstance(text, str) for text in form_input)):
+        return list(form_input)
+    raise UnreadableInput(form_input)
 
 
 def field_id(field):
@@ -94,17 +106,24 @@ class KeywordInputWidget(SimpleInputWidget):
     def _getFormInput(self):
         return as_list(self.request.form.get(self.name))
 
-    def _typed_text(self):
-        """The textarea's text as posted."""
-        return '\n'.join(as_list(self.request.form.get(self.typed_name)))
+    def _typed_lines(self):
+        """The textarea's lines as posted."""
+        return '\n'.join(
+            as_list(self.request.form.get(self.typed_name))).splitlines()
 
     def getInputValue(self):
         self._error = None
         field = self.context
         if not self.hasInput():
             raise MissingInputError(self.name, self.label, None)
-        values, unknown, refused = self.keywords.parse(
-            self._getFormInput(), self._typed_text().splitlines())
+        try:
+            tokens, lines = self._getFormInput(), self._typed_lines()
+        except UnreadableInput:
+            self._error = ConversionError(translate(
+                _('The keywords sent could not be read.'),
+                context=self.request))
+            raise self._error
+        values, unknown, refused = self.keywords.parse(tokens, lines)
         problems = []
         if unknown:
             problems.append(_(
@@ -165,8 +184,12 @@ class KeywordInputWidget(SimpleInputWidget):
         if self._renderedValueSet():
             return in_display_order(self._data or (), self.keywords)
         if self.hasInput():
-            values, _unknown, refused = self.keywords.parse(
-                self._getFormInput())
+            try:
+                tokens = self._getFormInput()
+            except UnreadableInput:
+                # Nothing of it can be shown: show what is stored.
+                return list(self.keywords.stored_values())
+            values, _unknown, refused = self.keywords.parse(tokens)
             # Refused keywords come back as typed, to be corrected.
             return values + [text for text, _error in refused]
         return list(self.context.default or ())
@@ -237,7 +260,12 @@ class KeywordInputWidget(SimpleInputWidget):
 
     def _textarea(self):
         """Where keywords are typed, one a line, when there is no JS."""
-        text = '' if self._renderedValueSet() else self._typed_text()
+        text = ''
+        if not self._renderedValueSet():
+            try:
+                text = '\n'.join(self._typed_lines())
+            except UnreadableInput:
+                pass
         return (
             '<label for="%s">%s</label>'
             '<textarea id="%s" name="%s" rows="%d">%s</textarea>' % (

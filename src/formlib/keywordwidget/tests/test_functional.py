@@ -211,3 +211,38 @@ class DisplayFormTests(FunctionalTestCase):
             'form.keywords:list': ['Python'],
             'form.actions.apply': 'Apply'})
         self.assertEqual(['Zope'], self.article.keywords)
+
+
+class ForgedInputTypeTests(FunctionalTestCase):
+    """Typed form variables (``:int``, ``:record``...) never give a 500."""
+
+    FORGED = {
+        'form.keywords:int': '5',
+        'form.keywords:float': '5.5',
+        'form.keywords:boolean': 'yes',
+        'form.keywords.x:record': 'y',
+        'form.keywords:list:int': '5',
+        'form.keywords.new:int': '5',
+        'form.keywords.new.x:record': 'y',
+        'form.keywords.new:list': 'Zope',
+    }
+
+    def forge(self, name, value):
+        self.browser.raiseHttpErrors = False
+        self.post('edit-tagging', {
+            'form.tags-empty-marker': '1',
+            name.replace('form.keywords', 'form.tags'): value,
+            'form.actions.apply': 'Apply'})
+
+    def test_forged_types_are_refused_with_an_error(self):
+        for name, value in self.FORGED.items():
+            with self.subTest(name):
+                self.article.tags = ['Python']
+                self.forge(name, value)
+                self.assertEqual('200 Ok', self.browser.headers['status'])
+                if name.endswith('new:list'):
+                    # A list of lines is lines (and nothing was selected).
+                    self.assertEqual(['Zope'], self.article.tags)
+                    continue
+                self.assertIn('could not be read', self.browser.contents)
+                self.assertEqual(['Python'], self.article.tags)

@@ -134,6 +134,28 @@ class ZopeTests(unittest.TestCase):
         self.assertNotIn('<bdi>Plone</bdi>', browser.contents)
         self.assertEqual(self.stored('title'), 'Keyword widgets for Zope')
 
+    def test_forged_input_types_are_refused_with_an_error(self):
+        for name in ('form.keywords:int', 'form.keywords:boolean',
+                     'form.keywords.x:record', 'form.keywords.new:int',
+                     'form.keywords.new.x:record', 'form.keywords:tokens'):
+            with self.subTest(name):
+                browser = self.browser('editor')
+                browser.raiseHttpErrors = False
+                browser.post(URL + '/@@edit', urllib.parse.urlencode({
+                    'form.actions.apply': 'Apply',
+                    'form.keywords-empty-marker': '1',
+                    name: '5'}))
+                self.assertEqual(browser.headers['status'], '200 OK')
+                if name.endswith(':tokens'):
+                    # Tokens are a list of texts: read, and refused.
+                    self.assertIn('Not available for selection: \u201c5\u201d',
+                                  browser.contents)
+                else:
+                    self.assertIn('could not be read', browser.contents)
+                self.assertEqual(
+                    self.stored('keywords'),
+                    ['Python', 'Zope', 'Zope widgets', 'Python testing'])
+
     def test_display_form_lists_titles(self):
         browser = self.browser()
         browser.open(URL + '/@@display')
