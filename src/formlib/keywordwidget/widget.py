@@ -68,6 +68,12 @@ def context_url(request):
         return None
 
 
+def added_values(values, stored):
+    """The values that are not kept as stored, in their order."""
+    kept = set(stored)
+    return [value for value in values if value not in kept]
+
+
 def in_display_order(values, keywords):
     """Values as given; a set, which has no order, alphabetically."""
     if isinstance(values, (set, frozenset)):
@@ -124,6 +130,9 @@ class KeywordInputWidget(SimpleInputWidget):
                 context=self.request))
             raise self._error
         values, unknown, refused = self.keywords.parse(tokens, lines)
+        stored = self.keywords.stored_values()
+        added = added_values(values, stored)
+        refused += self._refusals(added)
         problems = []
         if unknown:
             problems.append(_(
@@ -138,7 +147,6 @@ class KeywordInputWidget(SimpleInputWidget):
                 translate(problem, context=self.request)
                 for problem in problems))
             raise self._error
-        stored = self.keywords.stored_values()
         if field._type is list:
             values = keep_stored_order(values, stored)
         problem = self._count_problem(values)
@@ -146,7 +154,7 @@ class KeywordInputWidget(SimpleInputWidget):
             if not values and field.required:
                 raise RequiredMissing(field.__name__)
             if problem is None:
-                self._validate_chosen(values, stored)
+                self._validate_added(added)
         except ValidationError as error:
             problem = error
         if problem is not None:
@@ -154,20 +162,35 @@ class KeywordInputWidget(SimpleInputWidget):
             raise self._error
         return field._type(values)
 
-    def _validate_chosen(self, values, stored):
-        """Validate the keywords, but for stored ones that left the
-        vocabulary: the user did not add them, and refusing them would
-        block every other edit."""
+    def _refusals(self, added):
+        """Added values the value type refuses, each with its reason.
+
+        Typed keywords were checked as they were read; this catches the
+        chosen ones, e.g. a suggestion longer than the value type allows.
+        """
+        value_type = self.context.value_type
+        refusals = []
+        for value in added:
+            try:
+                value_type.validate(value)
+            except ValidationError as error:
+                refusals.append((self.keywords.title_of(value), error))
+        return refusals
+
+    def _validate_added(self, added):
+        """Validate the keywords the user added.
+
+        Keywords kept as stored are not validated again, whether they left
+        the vocabulary or no longer meet the value type's limits: the user
+        did not add them, and refusing them would block every other edit.
+        """
         field = self.context
-        kept = set(self.keywords.unavailable(stored))
         try:
-            field.validate(field._type(
-                value for value in values if value not in kept))
+            field.validate(field._type(added))
         except (TooShort, TooLong):
             # How many keywords there are, kept ones included, is checked
             # by _count_problem.
-            if not kept:
-                raise
+            pass
 
     def _count_problem(self, values):
         field, count = self.context, len(values)

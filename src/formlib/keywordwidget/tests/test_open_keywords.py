@@ -164,6 +164,29 @@ class OpenKeywordsInputTests(unittest.TestCase):
         self.assertIn('\u201cx\u201d (shorter than 2 characters)',
                       error_text(widget))
 
+    def test_stored_keyword_beyond_the_limits_is_kept(self):
+        # Stored before the limits were set: it must not block every save.
+        from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
+        stored = ['A keyword stored long ago, far too long', 'x']
+        widget = submit(
+            make_field(), typed='Asyncio', keywords=stored,
+            tokens=[NEW_KEYWORD_PREFIX + keyword for keyword in stored])
+        self.assertEqual(widget.getInputValue(), stored + ['Asyncio'])
+
+    def test_chosen_suggestion_beyond_the_limits_is_named(self):
+        from zope.formlib.interfaces import ConversionError
+
+        from formlib.keywordwidget.settings import open_keywords
+        field = make_field()
+        open_keywords(field, SimpleVocabulary.fromValues(
+            ['A suggestion much too long', 'Zope']))
+        widget = submit(field, tokens=['A suggestion much too long', 'Zope'])
+        with self.assertRaises(ConversionError):
+            widget.getInputValue()
+        self.assertEqual(
+            'Not accepted: \u201cA suggestion much too long\u201d'
+            ' (longer than 20 characters)', error_text(widget))
+
     def test_too_many_keywords_say_how_many_are_allowed(self):
         from zope.formlib.interfaces import WidgetInputError
         widget = submit(make_field(max_length=2), typed='aa\nbb\ncc')

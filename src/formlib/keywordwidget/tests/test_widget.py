@@ -322,7 +322,8 @@ class UnusualFieldTests(unittest.TestCase):
         field = zope.schema.List(
             __name__='keywords', value_type=zope.schema.Choice(
                 vocabulary=SimpleVocabulary([
-                    SimpleTerm(1, '1', 'Python'), SimpleTerm(2, '2', 'Zope')])))
+                    SimpleTerm(1, '1', 'Python'),
+                    SimpleTerm(2, '2', 'Zope')])))
         set_large_threshold(field, 1)
         widget = self.widget(field, None, **{'field.keywords.new': 'zope'})
         self.assertEqual([2], widget.getInputValue())

@@ -156,6 +156,19 @@ class ZopeTests(unittest.TestCase):
                     self.stored('keywords'),
                     ['Python', 'Zope', 'Zope widgets', 'Python testing'])
 
+    def test_old_keyword_beyond_the_limits_does_not_block_saving(self):
+        # Stored before the value type's limits (2 to 60 characters).
+        old = ['x', 'An old keyword ' + 'o' * 60]
+        with self.layer.zope_app() as app:
+            app.article.keywords = old
+        browser = self.browser('editor')
+        browser.open(URL + '/@@edit')
+        browser.getControl('Title').value = 'Saved'
+        browser.getControl('Apply').click()
+        self.assertNotIn('Wrong contained type', browser.contents)
+        self.assertEqual(self.stored('title'), 'Saved')
+        self.assertEqual(self.stored('keywords'), old)
+
     def test_display_form_lists_titles(self):
         browser = self.browser()
         browser.open(URL + '/@@display')
