@@ -206,12 +206,31 @@ def index_for(vocabulary):
 
 def _index_by_terms(vocabulary):
     terms = list(vocabulary)
-    key = (tuple([term.token for term in terms]),
-           tuple([getattr(term, 'title', None) for term in terms]))
-    index = _indexes_by_terms.pop(key, None)
+    try:
+        key = tuple([term_key(term) for term in terms])
+        index = _indexes_by_terms.pop(key, None)
+    except TypeError:
+        # Something unhashable in a term: nothing to share it by.
+        return KeywordIndex(terms)
     if index is None:
         index = KeywordIndex(terms)
     _indexes_by_terms[key] = index
     while len(_indexes_by_terms) > KEPT_BY_TERMS:
         _indexes_by_terms.popitem(last=False)
     return index
+
+
+def term_key(term):
+    """Everything of a term that an index reads.
+
+    Vocabularies whose terms have equal keys may share an index.  Tokens
+    and titles are not enough: two contexts' vocabularies may have the same
+    ones but other values, which are typed and, without titles, searched.
+    """
+    title = getattr(term, 'title', None)
+    if isinstance(title, Message):
+        # A message is translated by its domain and mapping too.
+        mapping = title.mapping
+        title = (str(title), title.domain, title.default,
+                 None if mapping is None else tuple(sorted(mapping.items())))
+    return term.token, type(term.value), term.value, title

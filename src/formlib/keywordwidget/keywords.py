@@ -127,14 +127,19 @@ class Keywords:
 
     def search(self, query, limit):
         """Terms matching what a user typed, best first."""
-        return [self._live(term) for term in self.index().search(query, limit)]
+        terms = [self._live(term)
+                 for term in self.index().search(query, limit)]
+        return [term for term in terms if term is not None]
 
     def _live(self, term):
-        # An index may be shared with an equal vocabulary object: the value
-        # comes from this one.
+        # An index may be shared with an equal vocabulary object, or older
+        # than a change of this one: the term comes from this one.
         if term is None:
             return None
-        return self.vocabulary.getTermByToken(term.token)
+        try:
+            return self.vocabulary.getTermByToken(term.token)
+        except LookupError:
+            return None
 
     def parse(self, tokens, lines=()):
         """What the user chose: submitted tokens, then typed lines.

@@ -60,3 +60,31 @@ class TranslatedTitlesTests(unittest.TestCase):
 
     def test_typed_translated_title_is_the_term(self):
         self.assertEqual('c', self.keywords('de').find('farbe').value)
+
+
+class ChangedVocabularyTests(unittest.TestCase):
+
+    def test_term_gone_from_a_vocabulary_changed_in_place_is_not_found(self):
+        # Same size, so the index is not rebuilt: its term is no longer
+        # there, and nothing fails.
+        from formlib.keywordwidget.keywords import Keywords
+
+        class Terms(list):
+            """A vocabulary that changes in place."""
+
+            def getTermByToken(self, token):
+                for term in self:
+                    if term.token == token:
+                        return term
+                raise LookupError(token)
+
+        terms = Terms([SimpleTerm('Python', 'py'), SimpleTerm('Zope', 'z')])
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=SimpleVocabulary.fromValues(['unused'])))
+        keywords = Keywords(field, TestRequest())
+        keywords.vocabulary = terms
+        self.assertEqual(keywords.find('python').value, 'Python')
+        terms[0] = SimpleTerm('Plone', 'plone')
+        self.assertIsNone(keywords.find('python'))
+        self.assertEqual(keywords.search('py', 5), [])
