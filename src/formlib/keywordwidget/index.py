@@ -28,7 +28,7 @@ def term_text(term):
     return str(title)
 
 
-# Languages a vocabulary with translated titles keeps an index for.
+# Translations a vocabulary with translated titles keeps an index for.
 KEPT_LANGUAGES = 8
 
 
@@ -44,21 +44,21 @@ class KeywordIndex:
         self._translations = collections.OrderedDict()
 
     @functools.cached_property
-    def has_messages(self):
-        """Whether any title is a message, translated for each user."""
-        return any(isinstance(getattr(term, 'title', None), Message)
-                   for term in self.terms)
+    def message_domains(self):
+        """Domains of the titles that are messages, translated per user."""
+        return {term.title.domain for term in self.terms
+                if isinstance(getattr(term, 'title', None), Message)}
 
-    def translated(self, language, title):
+    def translated(self, key, title):
         """The index of the same terms with titles translated by `title`.
 
-        Kept for the few languages seen last; `language` names the one
-        `title` translates to.
+        Kept for the few translations seen last; `key` names the one
+        `title` gives.
         """
-        index = self._translations.pop(language, None)
+        index = self._translations.pop(key, None)
         if index is None:
             index = KeywordIndex(self.terms, title)
-        self._translations[language] = index
+        self._translations[key] = index
         while len(self._translations) > KEPT_LANGUAGES:
             self._translations.popitem(last=False)
         return index

@@ -3,10 +3,10 @@ import functools
 import hashlib
 
 from zope.i18n import translate
-from zope.i18n.interfaces import IUserPreferredLanguages
 from zope.i18nmessageid import Message
 from zope.schema.interfaces import ValidationError
 
+from formlib.keywordwidget import languages
 from formlib.keywordwidget import settings
 from formlib.keywordwidget.index import index_for
 from formlib.keywordwidget.index import size
@@ -46,13 +46,13 @@ def edited_object(field):
     return content
 
 
-def preferred_language(request):
-    """The language the user prefers most, or None."""
-    languages = IUserPreferredLanguages(request, None)
-    if languages is None:
-        return None
-    preferred = languages.getPreferredLanguages()
-    return preferred[0] if preferred else None
+def term_title(term, context):
+    """Text to show for a term: its title translated for `context` (a
+    request, or its preferences), else its value."""
+    title = getattr(term, 'title', None)
+    if isinstance(title, Message):
+        return translate(title, context=context)
+    return term_text(term)
 
 
 class Keywords:
@@ -95,10 +95,7 @@ class Keywords:
 
     def title(self, term):
         """Text to show for a term: its title, translated, else its value."""
-        title = getattr(term, 'title', None)
-        if isinstance(title, Message):
-            return translate(title, context=self.request)
-        return term_text(term)
+        return term_title(term, self.request)
 
     def title_of(self, value):
         """Text to show for a value, whether or not it is available."""
@@ -116,9 +113,12 @@ class Keywords:
     def index(self):
         """The search index, in the user's language where titles are."""
         index = index_for(self.vocabulary)
-        if index.has_messages:
-            index = index.translated(preferred_language(self.request),
-                                     self.title)
+        if index.message_domains:
+            # Kept for other requests, so it keeps only the preferences.
+            preferences = languages.preferences(self.request)
+            index = index.translated(
+                languages.translation_key(index.message_domains, preferences),
+                functools.partial(term_title, context=preferences))
         return index
 
     def find(self, text):

@@ -58,6 +58,35 @@ class TranslatedTitlesTests(unittest.TestCase):
         self.assertEqual(['c'], [
             term.token for term in self.keywords('en').search('Col', 20)])
 
+    def test_a_users_fallback_language_does_not_poison_others(self):
+        # "fr, de;q=0.5" negotiates German; "fr" alone gets the defaults.
+        self.assertEqual(['c'], [
+            term.token for term in
+            self.keywords('fr, de;q=0.5').search('Far', 20)])
+        french = self.keywords('fr')
+        self.assertEqual(['c'], [
+            term.token for term in french.search('Col', 20)])
+        self.assertEqual('c', french.find('colour').value)
+        self.assertIsNone(french.find('farbe'))
+
+    def test_preferences_negotiating_one_language_share_its_index(self):
+        # Rotating Accept-Language builds one index per language
+        # negotiated, not one per header.
+        index = self.keywords('fr, de;q=0.5').index()
+        for header in ('it, de', 'de-at', 'de;q=0.9, fr;q=0.8'):
+            self.assertIs(self.keywords(header).index(), index)
+        self.assertIsNot(self.keywords('fr').index(), index)
+
+    def test_kept_index_does_not_keep_the_request(self):
+        import gc
+        import weakref
+        keywords = self.keywords('de')
+        keywords.search('Far', 20)
+        request = weakref.ref(keywords.request)
+        del keywords
+        gc.collect()
+        self.assertIsNone(request())
+
     def test_typed_translated_title_is_the_term(self):
         self.assertEqual('c', self.keywords('de').find('farbe').value)
 
