@@ -236,7 +236,7 @@ class FiveFormlibFormTests(unittest.TestCase):
 
     layer = ZOPE_DEMO_LAYER
 
-    def widget(self, form_class, user):
+    def widget(self, form_class, user, schema=None):
         """The Keywords widget a form of `form_class` sets up for `user`."""
         import zope.security.management
         from AccessControl.SecurityManagement import newSecurityManager
@@ -247,7 +247,7 @@ class FiveFormlibFormTests(unittest.TestCase):
         from formlib.keywordwidget.demo.interfaces import IArticle
 
         class Form(form_class):
-            form_fields = form.Fields(IArticle)
+            form_fields = form.Fields(schema or IArticle)
 
         with self.layer.zope_app() as app:
             app = makerequest(app)
@@ -287,3 +287,63 @@ class FiveFormlibFormTests(unittest.TestCase):
         for form_name in ('DisplayForm', 'PageDisplayForm'):
             with self.subTest(form_name):
                 self.assertWidget(form_name, 'editor', 'KeywordDisplayWidget')
+
+
+class AdaptedSchemaTests(unittest.TestCase):
+    """A field of a schema the article only adapts to: formlib binds it to
+    the adapter, and the article's local roles count."""
+
+    layer = ZOPE_DEMO_LAYER
+    widget = FiveFormlibFormTests.widget
+
+    def setUp(self):
+        import zope.component
+        import zope.interface
+        import zope.schema
+
+        from formlib.keywordwidget import IHaveSelectableKeywords
+        from formlib.keywordwidget import set_edit_permission
+        from formlib.keywordwidget.demo.interfaces import EDIT_KEYWORDS
+        from formlib.keywordwidget.demo.interfaces import IArticle
+        from formlib.keywordwidget.demo.vocabularies import CATEGORIES
+
+        class IReview(zope.interface.Interface):
+            keywords = zope.schema.List(
+                title='Review keywords', required=False,
+                value_type=zope.schema.Choice(vocabulary=CATEGORIES))
+
+        zope.interface.alsoProvides(
+            IReview['keywords'], IHaveSelectableKeywords)
+        set_edit_permission(IReview['keywords'], EDIT_KEYWORDS)
+
+        @zope.interface.implementer(IReview)
+        class Review:
+            """Knows the article as its `context` only."""
+            keywords = ()
+
+            def __init__(self, context):
+                self.context = context
+
+        self.schema = IReview
+        registry = zope.component.getGlobalSiteManager()
+        registry.registerAdapter(Review, (IArticle,), IReview)
+        self.addCleanup(
+            registry.unregisterAdapter, Review, (IArticle,), IReview)
+
+    def test_local_role_on_the_article_gives_the_edit_widget(self):
+        import five.formlib.formbase
+
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        with self.layer.zope_app() as app:
+            app.article.manage_setLocalRoles('author', ['Editor'])
+        widget = self.widget(
+            five.formlib.formbase.EditForm, 'author', self.schema)
+        self.assertIsInstance(widget, KeywordInputWidget)
+
+    def test_without_the_local_role_the_author_gets_the_display_widget(self):
+        import five.formlib.formbase
+
+        from formlib.keywordwidget.widget import KeywordDisplayWidget
+        widget = self.widget(
+            five.formlib.formbase.EditForm, 'author', self.schema)
+        self.assertIsInstance(widget, KeywordDisplayWidget)
