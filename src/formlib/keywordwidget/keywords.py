@@ -213,6 +213,10 @@ class Submission:
         text = normalize(text)
         if not text:
             return
+        if text in self.stored_by_text:
+            # A chosen keyword the widget listed as a line: kept as stored.
+            self.add(self.stored_by_text[text])
+            return
         term = self.keywords.find(text)
         if term is not None:
             self.add(term.value, typed=True)
@@ -231,6 +235,14 @@ class Submission:
     @functools.cached_property
     def stored_set(self):
         return set(self.stored)
+
+    @functools.cached_property
+    def stored_by_text(self):
+        # Stored values by the text the widget shows for them.
+        by_text = {}
+        for value in self.stored:
+            by_text.setdefault(normalize(self.keywords.title_of(value)), value)
+        return by_text
 
     @functools.cached_property
     def stored_spellings(self):

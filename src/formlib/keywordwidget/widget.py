@@ -1,4 +1,5 @@
 """Edit and display widgets for fields marked `IHaveSelectableKeywords`."""
+import json
 from html import escape
 from urllib.parse import urlencode
 
@@ -68,6 +69,18 @@ def context_url(request):
         return None
 
 
+def json_tokens(parts):
+    """Tokens posted as JSON lists of texts, one list a part."""
+    tokens = []
+    for part in parts:
+        try:
+            decoded = json.loads(part)
+        except ValueError:
+            raise UnreadableInput(part)
+        tokens.extend(as_list(decoded if isinstance(decoded, list) else {}))
+    return tokens
+
+
 def added_values(values, stored):
     """The values that are not kept as stored, in their order."""
     kept = set(stored)
@@ -91,6 +104,10 @@ class KeywordInputWidget(SimpleInputWidget):
     visible_rows = 8
     #: Rows of the textarea for typed keywords.
     typed_rows = 3
+    #: More chosen keywords than this are lines of the textarea instead of
+    #: selected options: without JS each option is one part of the posted
+    #: form, and servers take 1,024 parts at most (see docs/security.rst).
+    most_chosen_options = 100
 
     def __init__(self, context, request):
         super().__init__(context, request)
@@ -106,11 +123,19 @@ class KeywordInputWidget(SimpleInputWidget):
     def typed_name(self):
         return self.name + '.new'
 
+    @property
+    def tokens_name(self):
+        # The enhancement posts the chosen tokens here, as one JSON list
+        # (keywordwidget.js knows the name: the select's id plus .tokens).
+        return self.name + '.tokens'
+
     def hasInput(self):
         return self.marker_name in self.request.form
 
     def _getFormInput(self):
-        return as_list(self.request.form.get(self.name))
+        form = self.request.form
+        return (as_list(form.get(self.name))
+                + json_tokens(as_list(form.get(self.tokens_name))))
 
     def _typed_lines(self):
         """The textarea's lines as posted."""
@@ -234,17 +259,33 @@ class KeywordInputWidget(SimpleInputWidget):
         keywords = self.keywords
         selected = self._selected_values()
         large = keywords.large
+        # Many chosen keywords are lines of the textarea: posted as options
+        # they would be more parts than a server takes.
+        many = len(selected) > self.most_chosen_options
         attributes = ' data-open="%s" data-new-prefix="%s"' % (
             'true' if keywords.open else 'false', escape(NEW_KEYWORD_PREFIX))
+        if many:
+            # The enhancement leaves them as lines too.
+            attributes += ' data-chosen-as-lines="true"'
         search_url = self.search_url() if large else None
         if search_url:
             attributes += ' data-search-url="%s"' % escape(search_url)
-        # The chosen keywords come first, in their order, which the
-        # enhancement shows and the browser posts back.
-        options = ''.join(self._chosen_option(value) for value in selected)
+        options = ''
+        if not many:
+            # The chosen keywords come first, in their order, which the
+            # enhancement shows and the browser posts back.
+            options = ''.join(
+                self._chosen_option(value) for value in selected)
         if not large:
             # Large vocabularies are searched: the page stays small.
             options += self._unchosen_options(set(selected))
+        textarea = ''
+        if many:
+            textarea = self._textarea(
+                [keywords.title_of(value) for value in selected],
+                _('Keywords, one per line'))
+        elif keywords.open or large:
+            textarea = self._textarea([], _('Add keywords, one per line'))
         return ''.join([
             render_resources(self.request),
             '<div class="%s"%s>' % (self.css_class, attributes),
@@ -253,7 +294,7 @@ class KeywordInputWidget(SimpleInputWidget):
                 escape(self.name), escape(self.name), self.visible_rows),
             options,
             '</select>',
-            self._textarea() if keywords.open or large else '',
+            textarea,
             '<input type="hidden" name="%s" value="1" />' % (
                 escape(self.marker_name)),
             '</div>',
@@ -281,22 +322,21 @@ class KeywordInputWidget(SimpleInputWidget):
         return '<option%s value="%s" selected="selected">%s</option>' % (
             css, escape(keywords.token(value)), escape(label))
 
-    def _textarea(self):
-        """Where keywords are typed, one a line, when there is no JS."""
-        text = ''
+    def _textarea(self, lines, label):
+        """Where keywords are typed, one a line, when there is no JS: the
+        chosen `lines`, then what was typed."""
         if not self._renderedValueSet():
             try:
-                text = '\n'.join(self._typed_lines())
+                lines = lines + self._typed_lines()
             except UnreadableInput:
                 pass
         return (
             '<label for="%s">%s</label>'
             '<textarea id="%s" name="%s" rows="%d">%s</textarea>' % (
                 escape(self.typed_name),
-                escape(translate(
-                    _('Add keywords, one per line'), context=self.request)),
+                escape(translate(label, context=self.request)),
                 escape(self.typed_name), escape(self.typed_name),
-                self.typed_rows, escape(text)))
+                self.typed_rows, escape('\n'.join(lines))))
 
 
 @zope.interface.implementer(IKeywordDisplayWidget)

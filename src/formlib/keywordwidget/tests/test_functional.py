@@ -225,6 +225,9 @@ class ForgedInputTypeTests(FunctionalTestCase):
         'form.keywords.new:int': '5',
         'form.keywords.new.x:record': 'y',
         'form.keywords.new:list': 'Zope',
+        'form.keywords.tokens': 'not JSON',
+        'form.keywords.tokens:list': '{"Zope": 1}',
+        'form.keywords.tokens:tuple': '[1]',
     }
 
     def forge(self, name, value):
@@ -246,3 +249,12 @@ class ForgedInputTypeTests(FunctionalTestCase):
                     continue
                 self.assertIn('could not be read', self.browser.contents)
                 self.assertEqual(['Python'], self.article.tags)
+
+    def test_tokens_posted_as_one_json_list_are_stored(self):
+        # As the enhancement posts them.
+        self.post('edit-tagging', {
+            'form.tags-empty-marker': '1',
+            'form.tags.tokens': '["Zope", "new:Asyncio"]',
+            'form.tags:list': 'Python',
+            'form.actions.apply': 'Apply'})
+        self.assertEqual(['Python', 'Zope', 'Asyncio'], self.article.tags)
