@@ -237,7 +237,14 @@ class KeywordInputWidget(SimpleInputWidget):
             except UnreadableInput:
                 # Nothing of it can be shown: show what is stored.
                 return list(self.keywords.stored_values())
-            values, _unknown, refused = self.keywords.parse(tokens)
+            values, unknown, refused = self.keywords.parse(tokens)
+            if unknown:
+                # A stored keyword retired while the form was open came
+                # back with the token it had: show it kept, as unavailable,
+                # as a fresh form does, so the next save keeps it.
+                values += [
+                    value for value in self.keywords.stored_values()
+                    if value not in self.keywords and value not in values]
             # Refused keywords come back as typed, to be corrected.
             return values + [text for text, _error in refused]
         return list(self.context.default or ())

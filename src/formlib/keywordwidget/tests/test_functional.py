@@ -108,6 +108,18 @@ class EditFormTests(FunctionalTestCase):
         self.assertEqual(['Python', 'Turbogears'], self.article.keywords)
         self.assertEqual('Other change', self.article.title)
 
+    def test_keyword_retired_while_the_form_is_open_is_kept(self):
+        self.article.keywords = ['Python', 'Django']
+        self.open('edit')
+        app.KEYWORDS.remove('Django')
+        self.browser.getControl('Apply').click()
+        self.assertEqual(['Python', 'Django'], self.article.keywords)
+        control = self.browser.getControl('Keywords')
+        self.assertEqual(['Python', 'Django (unavailable)'],
+                         control.displayValue)
+        self.browser.getControl('Apply').click()
+        self.assertEqual(['Python', 'Django'], self.article.keywords)
+
     def test_stale_keyword_can_be_removed(self):
         self.article.keywords = ['Python', 'Turbogears']
         self.open('edit')

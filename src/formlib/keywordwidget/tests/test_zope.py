@@ -169,6 +169,23 @@ class ZopeTests(unittest.TestCase):
         self.assertEqual(self.stored('title'), 'Saved')
         self.assertEqual(self.stored('keywords'), old)
 
+    def test_category_retired_while_the_form_is_open_is_kept(self):
+        from zope.schema.vocabulary import SimpleVocabulary
+
+        from formlib.keywordwidget.demo.interfaces import IArticle
+        choice = IArticle['categories'].value_type
+        browser = self.browser('editor')
+        browser.open(URL + '/@@edit')
+        self.addCleanup(setattr, choice, 'vocabulary', choice.vocabulary)
+        choice.vocabulary = SimpleVocabulary(
+            [term for term in choice.vocabulary if term.value != 'release'])
+        browser.getControl('Apply').click()
+        self.assertEqual(
+            browser.getControl(name='form.categories:list').displayValue,
+            ['How-to', 'release (unavailable)'])
+        browser.getControl('Apply').click()
+        self.assertEqual(self.stored('categories'), ['howto', 'release'])
+
     def test_display_form_lists_titles(self):
         browser = self.browser()
         browser.open(URL + '/@@display')
