@@ -28,8 +28,24 @@ def unavailable_token(value):
     It is derived from the value, so a submit can only ever keep values that
     are stored already: a forged token matches none of them.
     """
-    digest = hashlib.sha256(repr(value).encode('utf-8')).hexdigest()
+    digest = hashlib.sha256(stable_repr(value).encode('utf-8')).hexdigest()
     return UNAVAILABLE_TOKEN_PREFIX + digest[:20]
+
+
+def stable_repr(value):
+    """`repr(value)`, the same in every process.
+
+    A form rendered by one process may be posted to another (several Zope
+    processes on one ZEO): the order of a set's repr changes with the hash
+    seed, so its items are sorted.  Other values need a repr that does not
+    change, as text, numbers and tuples of them have.
+    """
+    if isinstance(value, (set, frozenset)):
+        return '%s({%s})' % (type(value).__name__, ', '.join(
+            sorted(stable_repr(item) for item in value)))
+    if isinstance(value, tuple):
+        return '(%s,)' % ', '.join(stable_repr(item) for item in value)
+    return repr(value)
 
 
 def edited_object(field):

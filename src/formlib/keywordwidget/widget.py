@@ -1,5 +1,6 @@
 """Edit and display widgets for fields marked `IHaveSelectableKeywords`."""
 import json
+import re
 from html import escape
 from urllib.parse import urlencode
 
@@ -25,10 +26,13 @@ from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
 from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.keywords import edited_object
 from formlib.keywordwidget.keywords import keep_stored_order
+from formlib.keywordwidget.normalize import isolated
 from formlib.keywordwidget.resources import render_resources
 
 
 SEARCH_VIEW = '@@keywordwidget-search'
+
+LINE_END = re.compile('\r\n|\r|\n')
 
 
 class UnreadableInput(ValueError):
@@ -138,9 +142,13 @@ class KeywordInputWidget(SimpleInputWidget):
                 + json_tokens(as_list(form.get(self.tokens_name))))
 
     def _typed_lines(self):
-        """The textarea's lines as posted."""
-        return '\n'.join(
-            as_list(self.request.form.get(self.typed_name))).splitlines()
+        """The textarea's lines as posted.
+
+        Split where a browser ends a line; a form feed or another line
+        separator inside a line is whitespace, as the enhancement takes it.
+        """
+        return LINE_END.split(
+            '\n'.join(as_list(self.request.form.get(self.typed_name))))
 
     def getInputValue(self):
         self._error = None
@@ -315,14 +323,14 @@ class KeywordInputWidget(SimpleInputWidget):
         for term in self.keywords:
             if term.value not in chosen:
                 append('<option value="%s">%s</option>' % (
-                    escape(term.token), escape(title(term))))
+                    escape(term.token), escape(isolated(title(term)))))
         return ''.join(options)
 
     def _chosen_option(self, value):
         """A selected option, for a value in the vocabulary or not."""
         keywords = self.keywords
         css = ''
-        label = keywords.title_of(value)
+        label = isolated(keywords.title_of(value))
         if not keywords.is_available(value):
             css = ' class="unavailable"'
             label = '%s %s' % (label, unavailable_text(self.request))

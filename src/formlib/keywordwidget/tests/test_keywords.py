@@ -117,3 +117,28 @@ class ChangedVocabularyTests(unittest.TestCase):
         terms[0] = SimpleTerm('Plone', 'plone')
         self.assertIsNone(keywords.find('python'))
         self.assertEqual(keywords.search('py', 5), [])
+
+
+class UnavailableTokenTests(unittest.TestCase):
+
+    def token_in_a_process(self, value, seed):
+        import os
+        import subprocess
+        import sys
+        return subprocess.run(
+            [sys.executable, '-c',
+             'from formlib.keywordwidget.keywords import unavailable_token;'
+             'print(unavailable_token(%s))' % value],
+            env=dict(os.environ, PYTHONHASHSEED=seed),
+            capture_output=True, text=True, check=True).stdout
+
+    def test_token_of_a_set_is_the_same_in_every_process(self):
+        value = repr((1, frozenset('keywords')))
+        self.assertEqual(self.token_in_a_process(value, '1'),
+                         self.token_in_a_process(value, '2'))
+
+    def test_tokens_of_different_values_differ(self):
+        from formlib.keywordwidget.keywords import unavailable_token
+        self.assertNotEqual(unavailable_token(frozenset('ab')),
+                            unavailable_token(frozenset('abc')))
+        self.assertNotEqual(unavailable_token(('a',)), unavailable_token('a'))

@@ -101,6 +101,7 @@ class ZopeManyKeywordsTests(unittest.TestCase):
 
     def setUp(self):
         from formlib.keywordwidget.demo.interfaces import IArticle
+
         # The demo allows 50 keywords; the point is a field without limit.
         field = IArticle['keywords']
         self.addCleanup(setattr, field, 'max_length', field.max_length)
