@@ -5,6 +5,7 @@ from zope.schema.interfaces import TooShort
 from zope.schema.interfaces import ValidationError
 
 from formlib.keywordwidget.i18n import MessageFactory as _
+from formlib.keywordwidget.normalize import isolated
 
 
 # An error names this many offending inputs, then says how many more.
@@ -18,7 +19,7 @@ def quote_input(text):
     """User input to name in a message: quoted, and cut when very long."""
     if len(text) > NAMED_INPUT_LENGTH:
         text = text[:NAMED_INPUT_LENGTH] + '\u2026'
-    return '\u201c%s\u201d' % text
+    return '\u201c%s\u201d' % isolated(text)
 
 
 def name_inputs(inputs, request, describe=quote_input):

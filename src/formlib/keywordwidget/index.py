@@ -28,7 +28,7 @@ def term_text(term):
     return str(title)
 
 
-# Languages a vocabulary with translated titles keeps an index for.
+# Translations a vocabulary with translated titles keeps an index for.
 KEPT_LANGUAGES = 8
 
 
@@ -44,21 +44,21 @@ class KeywordIndex:
         self._translations = collections.OrderedDict()
 
     @functools.cached_property
-    def has_messages(self):
-        """Whether any title is a message, translated for each user."""
-        return any(isinstance(getattr(term, 'title', None), Message)
-                   for term in self.terms)
+    def message_domains(self):
+        """Domains of the titles that are messages, translated per user."""
+        return {term.title.domain for term in self.terms
+                if isinstance(getattr(term, 'title', None), Message)}
 
-    def translated(self, language, title):
+    def translated(self, key, title):
         """The index of the same terms with titles translated by `title`.
 
-        Kept for the few languages seen last; `language` names the one
-        `title` translates to.
+        Kept for the few translations seen last; `key` names the one
+        `title` gives.
         """
-        index = self._translations.pop(language, None)
+        index = self._translations.pop(key, None)
         if index is None:
             index = KeywordIndex(self.terms, title)
-        self._translations[language] = index
+        self._translations[key] = index
         while len(self._translations) > KEPT_LANGUAGES:
             self._translations.popitem(last=False)
         return index
@@ -206,12 +206,31 @@ def index_for(vocabulary):
 
 def _index_by_terms(vocabulary):
     terms = list(vocabulary)
-    key = (tuple([term.token for term in terms]),
-           tuple([getattr(term, 'title', None) for term in terms]))
-    index = _indexes_by_terms.pop(key, None)
+    try:
+        key = tuple([term_key(term) for term in terms])
+        index = _indexes_by_terms.pop(key, None)
+    except TypeError:
+        # Something unhashable in a term: nothing to share it by.
+        return KeywordIndex(terms)
     if index is None:
         index = KeywordIndex(terms)
     _indexes_by_terms[key] = index
     while len(_indexes_by_terms) > KEPT_BY_TERMS:
         _indexes_by_terms.popitem(last=False)
     return index
+
+
+def term_key(term):
+    """Everything of a term that an index reads.
+
+    Vocabularies whose terms have equal keys may share an index.  Tokens
+    and titles are not enough: two contexts' vocabularies may have the same
+    ones but other values, which are typed and, without titles, searched.
+    """
+    title = getattr(term, 'title', None)
+    if isinstance(title, Message):
+        # A message is translated by its domain and mapping too.
+        mapping = title.mapping
+        title = (str(title), title.domain, title.default,
+                 None if mapping is None else tuple(sorted(mapping.items())))
+    return term.token, type(term.value), term.value, title

@@ -3,10 +3,10 @@ import functools
 import hashlib
 
 from zope.i18n import translate
-from zope.i18n.interfaces import IUserPreferredLanguages
 from zope.i18nmessageid import Message
 from zope.schema.interfaces import ValidationError
 
+from formlib.keywordwidget import languages
 from formlib.keywordwidget import settings
 from formlib.keywordwidget.index import index_for
 from formlib.keywordwidget.index import size
@@ -28,8 +28,24 @@ def unavailable_token(value):
     It is derived from the value, so a submit can only ever keep values that
     are stored already: a forged token matches none of them.
     """
-    digest = hashlib.sha256(repr(value).encode('utf-8')).hexdigest()
+    digest = hashlib.sha256(stable_repr(value).encode('utf-8')).hexdigest()
     return UNAVAILABLE_TOKEN_PREFIX + digest[:20]
+
+
+def stable_repr(value):
+    """`repr(value)`, the same in every process.
+
+    A form rendered by one process may be posted to another (several Zope
+    processes on one ZEO): the order of a set's repr changes with the hash
+    seed, so its items are sorted.  Other values need a repr that does not
+    change, as text, numbers and tuples of them have.
+    """
+    if isinstance(value, (set, frozenset)):
+        return '%s({%s})' % (type(value).__name__, ', '.join(
+            sorted(stable_repr(item) for item in value)))
+    if isinstance(value, tuple):
+        return '(%s,)' % ', '.join(stable_repr(item) for item in value)
+    return repr(value)
 
 
 def edited_object(field):
@@ -46,13 +62,13 @@ def edited_object(field):
     return content
 
 
-def preferred_language(request):
-    """The language the user prefers most, or None."""
-    languages = IUserPreferredLanguages(request, None)
-    if languages is None:
-        return None
-    preferred = languages.getPreferredLanguages()
-    return preferred[0] if preferred else None
+def term_title(term, context):
+    """Text to show for a term: its title translated for `context` (a
+    request, or its preferences), else its value."""
+    title = getattr(term, 'title', None)
+    if isinstance(title, Message):
+        return translate(title, context=context)
+    return term_text(term)
 
 
 class Keywords:
@@ -95,10 +111,7 @@ class Keywords:
 
     def title(self, term):
         """Text to show for a term: its title, translated, else its value."""
-        title = getattr(term, 'title', None)
-        if isinstance(title, Message):
-            return translate(title, context=self.request)
-        return term_text(term)
+        return term_title(term, self.request)
 
     def title_of(self, value):
         """Text to show for a value, whether or not it is available."""
@@ -116,9 +129,12 @@ class Keywords:
     def index(self):
         """The search index, in the user's language where titles are."""
         index = index_for(self.vocabulary)
-        if index.has_messages:
-            index = index.translated(preferred_language(self.request),
-                                     self.title)
+        if index.message_domains:
+            # Kept for other requests, so it keeps only the preferences.
+            preferences = languages.preferences(self.request)
+            index = index.translated(
+                languages.translation_key(index.message_domains, preferences),
+                functools.partial(term_title, context=preferences))
         return index
 
     def find(self, text):
@@ -127,14 +143,19 @@ class Keywords:
 
     def search(self, query, limit):
         """Terms matching what a user typed, best first."""
-        return [self._live(term) for term in self.index().search(query, limit)]
+        terms = [self._live(term)
+                 for term in self.index().search(query, limit)]
+        return [term for term in terms if term is not None]
 
     def _live(self, term):
-        # An index may be shared with an equal vocabulary object: the value
-        # comes from this one.
+        # An index may be shared with an equal vocabulary object, or older
+        # than a change of this one: the term comes from this one.
         if term is None:
             return None
-        return self.vocabulary.getTermByToken(term.token)
+        try:
+            return self.vocabulary.getTermByToken(term.token)
+        except LookupError:
+            return None
 
     def parse(self, tokens, lines=()):
         """What the user chose: submitted tokens, then typed lines.
@@ -208,6 +229,10 @@ class Submission:
         text = normalize(text)
         if not text:
             return
+        if text in self.stored_by_text:
+            # A chosen keyword the widget listed as a line: kept as stored.
+            self.add(self.stored_by_text[text])
+            return
         term = self.keywords.find(text)
         if term is not None:
             self.add(term.value, typed=True)
@@ -226,6 +251,14 @@ class Submission:
     @functools.cached_property
     def stored_set(self):
         return set(self.stored)
+
+    @functools.cached_property
+    def stored_by_text(self):
+        # Stored values by the text the widget shows for them.
+        by_text = {}
+        for value in self.stored:
+            by_text.setdefault(normalize(self.keywords.title_of(value)), value)
+        return by_text
 
     @functools.cached_property
     def stored_spellings(self):

@@ -15,8 +15,28 @@ def edit_permission(field):
     return field.queryTaggedValue(EDIT_PERMISSION)
 
 
+def content_of(bound):
+    """The content behind what formlib bound a field to.
+
+    formlib binds a field of a schema the content does not provide to the
+    schema's adapter of it.  Grants and local roles live on the content:
+    an adapter that keeps it as its `context` (and has no `__parent__`
+    that security policies could follow) is checked on that.
+    """
+    if getattr(bound, '__parent__', None) is None:
+        content = getattr(bound, '__dict__', {}).get('context')
+        if content is not None:
+            return content
+    return bound
+
+
 def may_edit(field):
-    """Whether the current user may edit the bound ``field``'s context."""
+    """Whether the current user may edit the bound ``field``'s content."""
+    return has_edit_permission(field, content_of(field.context))
+
+
+def has_edit_permission(field, content):
+    """Whether the user has ``field``'s edit permission on ``content``."""
     permission = edit_permission(field)
     if permission is None:
         return True
@@ -24,7 +44,7 @@ def may_edit(field):
     # SecurityPolicy as zope.security's policy, which asks the security
     # manager for the permission's title on the (acquisition-wrapped)
     # object.
-    return zope.security.checkPermission(permission, field.context)
+    return zope.security.checkPermission(permission, content)
 
 
 def edit_or_display(edit, display):

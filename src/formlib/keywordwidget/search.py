@@ -14,7 +14,7 @@ from formlib.keywordwidget.index import SEARCH_RESULTS
 from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
 from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.permission import edit_permission
-from formlib.keywordwidget.permission import may_edit
+from formlib.keywordwidget.permission import has_edit_permission
 
 
 # Longest query searched; anyone typing more is not looking for a keyword.
@@ -41,11 +41,11 @@ def find_schema(context, schema_id):
 
 
 def find_field(context, field_id):
-    """The marked field `field_id`, bound to `context` as a form binds it.
+    """The marked field `field_id`, unbound, or None.
 
-    Only a field marked for our widgets is taken, and it is bound to
-    `context` adapted to its schema, as formlib binds it: no id reaches
-    another object's field or an arbitrary vocabulary.
+    Only a field marked for our widgets is taken, of a schema the context
+    provides or the app has imported: no id reaches an arbitrary
+    vocabulary.
     """
     schema_id, _dot, name = field_id.rpartition('.')
     schema = find_schema(context, schema_id)
@@ -53,25 +53,35 @@ def find_field(context, field_id):
     if not (IField.providedBy(field)
             and IHaveSelectableKeywords.providedBy(field)):
         return None
-    adapted = schema(context, None)
-    if adapted is None:
-        return None
-    return field.bind(adapted)
+    return field
 
 
-def may_search(field):
-    """Whether the user may search the keywords of the bound `field`.
+def bind(field, context):
+    """`field` bound as formlib binds it: to `context` adapted to its
+    schema, or None where `context` has no such adapter."""
+    adapted = field.interface(context, None)
+    return None if adapted is None else field.bind(adapted)
 
-    The one place this is decided: the search serves the edit widget, so a
-    field's declared edit permission (``permission.py``) decides; without
-    one, read access to the field.
+
+def may_search(field, context):
+    """Whether the user may search the keywords of `field` on `context`.
+
+    The one place this is decided, before anything is adapted: a schema
+    adapter may create or write something (an annotation, say).  The
+    search serves the edit widget, so a field's declared edit permission
+    (``permission.py``) decides, on the context, where grants and local
+    roles live.  Without one, read access to the field; reading a field of
+    a schema the context only adapts to needs its adapter, so that takes a
+    declared edit permission.
     """
     if edit_permission(field) is not None:
         # Also the check that works inside Zope, whose objects have no
         # zope.security declarations for canAccess.
-        return may_edit(field)
+        return has_edit_permission(field, context)
+    if not field.interface.providedBy(context):
+        return False
     try:
-        return canAccess(field.context, field.__name__)
+        return canAccess(context, field.__name__)
     except ForbiddenAttribute:
         # No security declaration for the field: nobody may search it.
         return False
@@ -94,8 +104,11 @@ class KeywordSearch(BrowserView):
             field = find_field(self.context, field_id)
         if field is None:
             return self._error(404, _('No keyword field of that name here.'))
-        if not may_search(field):
+        if not may_search(field, self.context):
             return self._error(403, _('You may not search these keywords.'))
+        field = bind(field, self.context)
+        if field is None:
+            return self._error(404, _('No keyword field of that name here.'))
         keywords = Keywords(field, self.request)
         terms = keywords.search(query, SEARCH_RESULTS)
         return self._json({'items': [

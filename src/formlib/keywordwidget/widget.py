@@ -1,4 +1,6 @@
 """Edit and display widgets for fields marked `IHaveSelectableKeywords`."""
+import json
+import re
 from html import escape
 from urllib.parse import urlencode
 
@@ -24,19 +26,34 @@ from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
 from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.keywords import edited_object
 from formlib.keywordwidget.keywords import keep_stored_order
+from formlib.keywordwidget.normalize import isolated
 from formlib.keywordwidget.resources import render_resources
 
 
 SEARCH_VIEW = '@@keywordwidget-search'
 
+LINE_END = re.compile('\r\n|\r|\n')
+
+
+class UnreadableInput(ValueError):
+    """Form input of a type no keyword widget posts, e.g. ``name:int``."""
+
 
 def as_list(form_input):
-    """Submitted tokens as a list, whether one or many were posted."""
+    """Submitted texts as a list, whether one or many were posted.
+
+    Typed form variables (``:int``, ``:record``...) are no texts: no form
+    of ours posts them, and guessing what they meant could store a keyword
+    nobody chose.
+    """
     if form_input is None:
         return []
     if isinstance(form_input, str):
         return [form_input]
-    return [token for token in form_input if isinstance(token, str)]
+    if (isinstance(form_input, (list, tuple))
+            and all(isinstance(text, str) for text in form_input)):
+        return list(form_input)
+    raise UnreadableInput(form_input)
 
 
 def field_id(field):
@@ -56,6 +73,24 @@ def context_url(request):
         return None
 
 
+def json_tokens(parts):
+    """Tokens posted as JSON lists of texts, one list a part."""
+    tokens = []
+    for part in parts:
+        try:
+            decoded = json.loads(part)
+        except ValueError:
+            raise UnreadableInput(part)
+        tokens.extend(as_list(decoded if isinstance(decoded, list) else {}))
+    return tokens
+
+
+def added_values(values, stored):
+    """The values that are not kept as stored, in their order."""
+    kept = set(stored)
+    return [value for value in values if value not in kept]
+
+
 def in_display_order(values, keywords):
     """Values as given; a set, which has no order, alphabetically."""
     if isinstance(values, (set, frozenset)):
@@ -73,6 +108,10 @@ class KeywordInputWidget(SimpleInputWidget):
     visible_rows = 8
     #: Rows of the textarea for typed keywords.
     typed_rows = 3
+    #: More chosen keywords than this are lines of the textarea instead of
+    #: selected options: without JS each option is one part of the posted
+    #: form, and servers take 1,024 parts at most (see docs/security.rst).
+    most_chosen_options = 100
 
     def __init__(self, context, request):
         super().__init__(context, request)
@@ -88,23 +127,45 @@ class KeywordInputWidget(SimpleInputWidget):
     def typed_name(self):
         return self.name + '.new'
 
+    @property
+    def tokens_name(self):
+        # The enhancement posts the chosen tokens here, as one JSON list
+        # (keywordwidget.js knows the name: the select's id plus .tokens).
+        return self.name + '.tokens'
+
     def hasInput(self):
         return self.marker_name in self.request.form
 
     def _getFormInput(self):
-        return as_list(self.request.form.get(self.name))
+        form = self.request.form
+        return (as_list(form.get(self.name))
+                + json_tokens(as_list(form.get(self.tokens_name))))
 
-    def _typed_text(self):
-        """The textarea's text as posted."""
-        return '\n'.join(as_list(self.request.form.get(self.typed_name)))
+    def _typed_lines(self):
+        """The textarea's lines as posted.
+
+        Split where a browser ends a line; a form feed or another line
+        separator inside a line is whitespace, as the enhancement takes it.
+        """
+        return LINE_END.split(
+            '\n'.join(as_list(self.request.form.get(self.typed_name))))
 
     def getInputValue(self):
         self._error = None
         field = self.context
         if not self.hasInput():
             raise MissingInputError(self.name, self.label, None)
-        values, unknown, refused = self.keywords.parse(
-            self._getFormInput(), self._typed_text().splitlines())
+        try:
+            tokens, lines = self._getFormInput(), self._typed_lines()
+        except UnreadableInput:
+            self._error = ConversionError(translate(
+                _('The keywords sent could not be read.'),
+                context=self.request))
+            raise self._error
+        values, unknown, refused = self.keywords.parse(tokens, lines)
+        stored = self.keywords.stored_values()
+        added = added_values(values, stored)
+        refused += self._refusals(added)
         problems = []
         if unknown:
             problems.append(_(
@@ -119,7 +180,6 @@ class KeywordInputWidget(SimpleInputWidget):
                 translate(problem, context=self.request)
                 for problem in problems))
             raise self._error
-        stored = self.keywords.stored_values()
         if field._type is list:
             values = keep_stored_order(values, stored)
         problem = self._count_problem(values)
@@ -127,7 +187,7 @@ class KeywordInputWidget(SimpleInputWidget):
             if not values and field.required:
                 raise RequiredMissing(field.__name__)
             if problem is None:
-                self._validate_chosen(values, stored)
+                self._validate_added(added)
         except ValidationError as error:
             problem = error
         if problem is not None:
@@ -135,20 +195,35 @@ class KeywordInputWidget(SimpleInputWidget):
             raise self._error
         return field._type(values)
 
-    def _validate_chosen(self, values, stored):
-        """Validate the keywords, but for stored ones that left the
-        vocabulary: the user did not add them, and refusing them would
-        block every other edit."""
+    def _refusals(self, added):
+        """Added values the value type refuses, each with its reason.
+
+        Typed keywords were checked as they were read; this catches the
+        chosen ones, e.g. a suggestion longer than the value type allows.
+        """
+        value_type = self.context.value_type
+        refusals = []
+        for value in added:
+            try:
+                value_type.validate(value)
+            except ValidationError as error:
+                refusals.append((self.keywords.title_of(value), error))
+        return refusals
+
+    def _validate_added(self, added):
+        """Validate the keywords the user added.
+
+        Keywords kept as stored are not validated again, whether they left
+        the vocabulary or no longer meet the value type's limits: the user
+        did not add them, and refusing them would block every other edit.
+        """
         field = self.context
-        kept = set(self.keywords.unavailable(stored))
         try:
-            field.validate(field._type(
-                value for value in values if value not in kept))
+            field.validate(field._type(added))
         except (TooShort, TooLong):
             # How many keywords there are, kept ones included, is checked
             # by _count_problem.
-            if not kept:
-                raise
+            pass
 
     def _count_problem(self, values):
         field, count = self.context, len(values)
@@ -165,8 +240,19 @@ class KeywordInputWidget(SimpleInputWidget):
         if self._renderedValueSet():
             return in_display_order(self._data or (), self.keywords)
         if self.hasInput():
-            values, _unknown, refused = self.keywords.parse(
-                self._getFormInput())
+            try:
+                tokens = self._getFormInput()
+            except UnreadableInput:
+                # Nothing of it can be shown: show what is stored.
+                return list(self.keywords.stored_values())
+            values, unknown, refused = self.keywords.parse(tokens)
+            if unknown:
+                # A stored keyword retired while the form was open came
+                # back with the token it had: show it kept, as unavailable,
+                # as a fresh form does, so the next save keeps it.
+                values += [
+                    value for value in self.keywords.stored_values()
+                    if value not in self.keywords and value not in values]
             # Refused keywords come back as typed, to be corrected.
             return values + [text for text, _error in refused]
         return list(self.context.default or ())
@@ -188,17 +274,33 @@ class KeywordInputWidget(SimpleInputWidget):
         keywords = self.keywords
         selected = self._selected_values()
         large = keywords.large
+        # Many chosen keywords are lines of the textarea: posted as options
+        # they would be more parts than a server takes.
+        many = len(selected) > self.most_chosen_options
         attributes = ' data-open="%s" data-new-prefix="%s"' % (
             'true' if keywords.open else 'false', escape(NEW_KEYWORD_PREFIX))
+        if many:
+            # The enhancement leaves them as lines too.
+            attributes += ' data-chosen-as-lines="true"'
         search_url = self.search_url() if large else None
         if search_url:
             attributes += ' data-search-url="%s"' % escape(search_url)
-        # The chosen keywords come first, in their order, which the
-        # enhancement shows and the browser posts back.
-        options = ''.join(self._chosen_option(value) for value in selected)
+        options = ''
+        if not many:
+            # The chosen keywords come first, in their order, which the
+            # enhancement shows and the browser posts back.
+            options = ''.join(
+                self._chosen_option(value) for value in selected)
         if not large:
             # Large vocabularies are searched: the page stays small.
             options += self._unchosen_options(set(selected))
+        textarea = ''
+        if many:
+            textarea = self._textarea(
+                [keywords.title_of(value) for value in selected],
+                _('Keywords, one per line'))
+        elif keywords.open or large:
+            textarea = self._textarea([], _('Add keywords, one per line'))
         return ''.join([
             render_resources(self.request),
             '<div class="%s"%s>' % (self.css_class, attributes),
@@ -207,7 +309,7 @@ class KeywordInputWidget(SimpleInputWidget):
                 escape(self.name), escape(self.name), self.visible_rows),
             options,
             '</select>',
-            self._textarea() if keywords.open or large else '',
+            textarea,
             '<input type="hidden" name="%s" value="1" />' % (
                 escape(self.marker_name)),
             '</div>',
@@ -221,31 +323,35 @@ class KeywordInputWidget(SimpleInputWidget):
         for term in self.keywords:
             if term.value not in chosen:
                 append('<option value="%s">%s</option>' % (
-                    escape(term.token), escape(title(term))))
+                    escape(term.token), escape(isolated(title(term)))))
         return ''.join(options)
 
     def _chosen_option(self, value):
         """A selected option, for a value in the vocabulary or not."""
         keywords = self.keywords
         css = ''
-        label = keywords.title_of(value)
+        label = isolated(keywords.title_of(value))
         if not keywords.is_available(value):
             css = ' class="unavailable"'
             label = '%s %s' % (label, unavailable_text(self.request))
         return '<option%s value="%s" selected="selected">%s</option>' % (
             css, escape(keywords.token(value)), escape(label))
 
-    def _textarea(self):
-        """Where keywords are typed, one a line, when there is no JS."""
-        text = '' if self._renderedValueSet() else self._typed_text()
+    def _textarea(self, lines, label):
+        """Where keywords are typed, one a line, when there is no JS: the
+        chosen `lines`, then what was typed."""
+        if not self._renderedValueSet():
+            try:
+                lines = lines + self._typed_lines()
+            except UnreadableInput:
+                pass
         return (
             '<label for="%s">%s</label>'
             '<textarea id="%s" name="%s" rows="%d">%s</textarea>' % (
                 escape(self.typed_name),
-                escape(translate(
-                    _('Add keywords, one per line'), context=self.request)),
+                escape(translate(label, context=self.request)),
                 escape(self.typed_name), escape(self.typed_name),
-                self.typed_rows, escape(text)))
+                self.typed_rows, escape('\n'.join(lines))))
 
 
 @zope.interface.implementer(IKeywordDisplayWidget)

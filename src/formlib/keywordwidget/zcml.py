@@ -1,9 +1,15 @@
-"""The `formlib:widgets` directive: edit and display widget for a marker."""
+"""The `formlib:widgets` directive: edit and display widget for a marker;
+`formlib:platform` and `formlib:negotiator`, which adapt the package's
+configuration to the application around it."""
+import importlib
+
 import zope.component
 import zope.configuration.fields
 import zope.interface
 import zope.schema
 from zope.component.zcml import adapter
+from zope.configuration.exceptions import ConfigurationError
+from zope.configuration.xmlconfig import include
 from zope.formlib.interfaces import IDisplayWidget
 from zope.formlib.interfaces import IInputWidget
 from zope.i18n.interfaces import INegotiator
@@ -74,3 +80,32 @@ def provide_negotiation():
             (IHTTPRequest,), IUserPreferredLanguages) is None:
         site_manager.registerAdapter(
             BrowserLanguages, (IHTTPRequest,), IUserPreferredLanguages)
+
+
+class IPlatformDirective(zope.interface.Interface):
+    """Include the formlib configuration of the platform: five.formlib
+    inside Zope, zope.formlib elsewhere."""
+
+
+# A directive of Products.Five's meta.zcml, which Zope loads (Zope2.App)
+# before the configuration of any package.
+FIVE_DIRECTIVE = ('http://namespaces.zope.org/five', 'sizable')
+
+
+def in_zope(_context):
+    """Whether the configuration being loaded is a Zope application's."""
+    try:
+        _context.factory(_context, FIVE_DIRECTIVE)
+    except ConfigurationError:
+        return False
+    return True
+
+
+def platform(_context):
+    # Inside Zope, five.formlib overrides registrations of zope.formlib's
+    # ZCML; were zope.formlib's included from here, and five.formlib from
+    # elsewhere, the two would conflict.  Including five.formlib from here
+    # nests both under this package, and a second include of it, before or
+    # after, is skipped: any order works.
+    package = 'five.formlib' if in_zope(_context) else 'zope.formlib'
+    include(_context, package=importlib.import_module(package))

@@ -5,6 +5,8 @@
  *      data-search-url="..."> holding the native <select multiple>, and for
  * open or large fields a <textarea> for typed keywords, one per line.
  * Keywords the user creates are posted as data-new-prefix plus their text.
+ * The chosen tokens are posted as one JSON list named after the select's
+ * id plus ".tokens" (KeywordInputWidget.tokens_name).
  */
 (function () {
   'use strict';
@@ -165,7 +167,8 @@
   // keywords to offer.
   function adoptTypedKeywords(wrapper, tomselect) {
     var textarea = wrapper.querySelector('textarea');
-    if (!textarea) {
+    if (!textarea || wrapper.dataset.chosenAsLines === 'true') {
+      // Hundreds of chosen keywords are edited as lines, with JS too.
       return;
     }
     if (wrapper.dataset.open === 'true') {
@@ -195,6 +198,19 @@
     }
   }
 
+  // A select posts one part per chosen option, and servers take 1,024
+  // parts of a form at most: post the chosen tokens as one part instead.
+  function postTokensInOnePart(select, tomselect) {
+    if (!select.form) {
+      return;
+    }
+    select.form.addEventListener('formdata', function (event) {
+      event.formData.delete(select.name);
+      event.formData.append(
+        select.id + '.tokens', JSON.stringify(tomselect.items));
+    });
+  }
+
   function enhance(wrapper, messages) {
     var select = wrapper.querySelector('select[multiple]');
     if (!select || select.tomselect) {
@@ -202,6 +218,7 @@
     }
     var tomselect = new TomSelect(select, settingsFor(wrapper, messages));
     adoptTypedKeywords(wrapper, tomselect);
+    postTokensInOnePart(select, tomselect);
     wrapper.classList.add('keywordwidget-enhanced');
   }
 

@@ -1,6 +1,9 @@
 """An example application: articles with keyword fields, and their forms."""
+import zope.annotation
+import zope.component
 import zope.interface
 import zope.schema
+from zope.annotation.interfaces import IAttributeAnnotatable
 from zope.formlib import form
 from zope.formlib.interfaces import DISPLAY_UNWRITEABLE
 from zope.formlib.itemswidgets import MultiCheckBoxWidget
@@ -122,7 +125,62 @@ open_keywords(ITagging['labels'], SUBJECTS)
 open_keywords(ITagging['restricted_labels'], SUBJECTS)
 
 
-@zope.interface.implementer(IArticle, IGuardedArticle, ITagging)
+class INotes(zope.interface.Interface):
+    """Labels kept in an annotation: adapting the article writes to it."""
+
+    note_labels = zope.schema.List(
+        title='Note labels', required=False,
+        value_type=zope.schema.TextLine())
+
+
+open_keywords(INotes['note_labels'], SUBJECTS)
+set_edit_permission(INotes['note_labels'], 'formlib.keywordwidget.tests.Edit')
+
+
+@zope.component.adapter(IArticle)
+@zope.interface.implementer(INotes)
+class Notes:
+    """The article's notes, created on first adaptation."""
+
+    note_labels = ()
+
+
+notes = zope.annotation.factory(Notes, 'formlib.keywordwidget.tests.notes')
+
+
+class IReview(zope.interface.Interface):
+    """Reviewers of the article, through a plain adapter."""
+
+    reviewers = zope.schema.List(
+        title='Reviewers', required=False,
+        value_type=zope.schema.Choice(
+            vocabulary='formlib.keywordwidget.tests.keywords'))
+
+
+zope.interface.alsoProvides(IReview['reviewers'], IHaveSelectableKeywords)
+set_edit_permission(IReview['reviewers'], 'formlib.keywordwidget.tests.Edit')
+
+
+@zope.component.adapter(IArticle)
+@zope.interface.implementer(IReview)
+class Review:
+    """Keeps the reviewers on the article; knows it as its `context` only,
+    as adapters written for formlib usually do."""
+
+    def __init__(self, context):
+        self.context = context
+
+    @property
+    def reviewers(self):
+        return self.context.reviewers
+
+    @reviewers.setter
+    def reviewers(self, value):
+        self.context.reviewers = value
+
+
+@zope.interface.implementer(
+    IArticle, IGuardedArticle, ITagging, IAttributeAnnotatable)
 class Article:
     """An article; attribute defaults so that every field can be read."""
 
@@ -136,6 +194,7 @@ class Article:
     subjects = ()
     labels = frozenset()
     restricted_labels = ()
+    reviewers = ()
 
 
 class EditForm(form.EditForm):
@@ -166,6 +225,12 @@ class GuardedEditForm(form.EditForm):
 
 class TaggingForm(form.EditForm):
     form_fields = form.Fields(ITagging).omit('restricted_labels')
+
+
+class AdaptedForm(form.EditForm):
+    """Fields of schemas the article does not provide: formlib binds them
+    to its adapters."""
+    form_fields = form.Fields(INotes, IReview)
 
 
 class AddTaggingForm(form.AddForm):

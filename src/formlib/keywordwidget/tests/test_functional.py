@@ -108,6 +108,18 @@ class EditFormTests(FunctionalTestCase):
         self.assertEqual(['Python', 'Turbogears'], self.article.keywords)
         self.assertEqual('Other change', self.article.title)
 
+    def test_keyword_retired_while_the_form_is_open_is_kept(self):
+        self.article.keywords = ['Python', 'Django']
+        self.open('edit')
+        app.KEYWORDS.remove('Django')
+        self.browser.getControl('Apply').click()
+        self.assertEqual(['Python', 'Django'], self.article.keywords)
+        control = self.browser.getControl('Keywords')
+        self.assertEqual(['Python', 'Django (unavailable)'],
+                         control.displayValue)
+        self.browser.getControl('Apply').click()
+        self.assertEqual(['Python', 'Django'], self.article.keywords)
+
     def test_stale_keyword_can_be_removed(self):
         self.article.keywords = ['Python', 'Turbogears']
         self.open('edit')
@@ -211,3 +223,50 @@ class DisplayFormTests(FunctionalTestCase):
             'form.keywords:list': ['Python'],
             'form.actions.apply': 'Apply'})
         self.assertEqual(['Zope'], self.article.keywords)
+
+
+class ForgedInputTypeTests(FunctionalTestCase):
+    """Typed form variables (``:int``, ``:record``...) never give a 500."""
+
+    FORGED = {
+        'form.keywords:int': '5',
+        'form.keywords:float': '5.5',
+        'form.keywords:boolean': 'yes',
+        'form.keywords.x:record': 'y',
+        'form.keywords:list:int': '5',
+        'form.keywords.new:int': '5',
+        'form.keywords.new.x:record': 'y',
+        'form.keywords.new:list': 'Zope',
+        'form.keywords.tokens': 'not JSON',
+        'form.keywords.tokens:list': '{"Zope": 1}',
+        'form.keywords.tokens:tuple': '[1]',
+    }
+
+    def forge(self, name, value):
+        self.browser.raiseHttpErrors = False
+        self.post('edit-tagging', {
+            'form.tags-empty-marker': '1',
+            name.replace('form.keywords', 'form.tags'): value,
+            'form.actions.apply': 'Apply'})
+
+    def test_forged_types_are_refused_with_an_error(self):
+        for name, value in self.FORGED.items():
+            with self.subTest(name):
+                self.article.tags = ['Python']
+                self.forge(name, value)
+                self.assertEqual('200 Ok', self.browser.headers['status'])
+                if name.endswith('new:list'):
+                    # A list of lines is lines (and nothing was selected).
+                    self.assertEqual(['Zope'], self.article.tags)
+                    continue
+                self.assertIn('could not be read', self.browser.contents)
+                self.assertEqual(['Python'], self.article.tags)
+
+    def test_tokens_posted_as_one_json_list_are_stored(self):
+        # As the enhancement posts them.
+        self.post('edit-tagging', {
+            'form.tags-empty-marker': '1',
+            'form.tags.tokens': '["Zope", "new:Asyncio"]',
+            'form.tags:list': 'Python',
+            'form.actions.apply': 'Apply'})
+        self.assertEqual(['Python', 'Zope', 'Asyncio'], self.article.tags)

@@ -153,6 +153,23 @@ class IndexForTests(unittest.TestCase):
         self.assertIsNot(self._callFUT(vocabulary('Python')),
                          self._callFUT(renamed))
 
+    def test_index_for_a_vocabulary_with_other_values_is_its_own(self):
+        # What SimpleVocabulary.fromItems gives two contexts: equal tokens,
+        # no titles, other values.
+        red = SimpleVocabulary.fromItems([('ann', 'red/ann')])
+        blue = SimpleVocabulary.fromItems([('ann', 'blue/ann')])
+        self.assertIsNot(self._callFUT(red), self._callFUT(blue))
+        self.assertEqual(self._callFUT(blue).spelling('BLUE/ANN').value,
+                         'blue/ann')
+
+    def test_index_for_messages_of_other_domains_is_its_own(self):
+        from zope.i18nmessageid import MessageFactory
+        red = SimpleVocabulary([SimpleTerm(
+            'c', 'c', MessageFactory('red')('colour', default='Colour'))])
+        blue = SimpleVocabulary([SimpleTerm(
+            'c', 'c', MessageFactory('blue')('colour', default='Colour'))])
+        self.assertIsNot(self._callFUT(red), self._callFUT(blue))
+
     def test_index_for_a_grown_vocabulary_is_rebuilt(self):
         class Terms(list):
             """A vocabulary that can grow."""

@@ -58,5 +58,87 @@ class TranslatedTitlesTests(unittest.TestCase):
         self.assertEqual(['c'], [
             term.token for term in self.keywords('en').search('Col', 20)])
 
+    def test_a_users_fallback_language_does_not_poison_others(self):
+        # "fr, de;q=0.5" negotiates German; "fr" alone gets the defaults.
+        self.assertEqual(['c'], [
+            term.token for term in
+            self.keywords('fr, de;q=0.5').search('Far', 20)])
+        french = self.keywords('fr')
+        self.assertEqual(['c'], [
+            term.token for term in french.search('Col', 20)])
+        self.assertEqual('c', french.find('colour').value)
+        self.assertIsNone(french.find('farbe'))
+
+    def test_preferences_negotiating_one_language_share_its_index(self):
+        # Rotating Accept-Language builds one index per language
+        # negotiated, not one per header.
+        index = self.keywords('fr, de;q=0.5').index()
+        for header in ('it, de', 'de-at', 'de;q=0.9, fr;q=0.8'):
+            self.assertIs(self.keywords(header).index(), index)
+        self.assertIsNot(self.keywords('fr').index(), index)
+
+    def test_kept_index_does_not_keep_the_request(self):
+        import gc
+        import weakref
+        keywords = self.keywords('de')
+        keywords.search('Far', 20)
+        request = weakref.ref(keywords.request)
+        del keywords
+        gc.collect()
+        self.assertIsNone(request())
+
     def test_typed_translated_title_is_the_term(self):
         self.assertEqual('c', self.keywords('de').find('farbe').value)
+
+
+class ChangedVocabularyTests(unittest.TestCase):
+
+    def test_term_gone_from_a_vocabulary_changed_in_place_is_not_found(self):
+        # Same size, so the index is not rebuilt: its term is no longer
+        # there, and nothing fails.
+        from formlib.keywordwidget.keywords import Keywords
+
+        class Terms(list):
+            """A vocabulary that changes in place."""
+
+            def getTermByToken(self, token):
+                for term in self:
+                    if term.token == token:
+                        return term
+                raise LookupError(token)
+
+        terms = Terms([SimpleTerm('Python', 'py'), SimpleTerm('Zope', 'z')])
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=SimpleVocabulary.fromValues(['unused'])))
+        keywords = Keywords(field, TestRequest())
+        keywords.vocabulary = terms
+        self.assertEqual(keywords.find('python').value, 'Python')
+        terms[0] = SimpleTerm('Plone', 'plone')
+        self.assertIsNone(keywords.find('python'))
+        self.assertEqual(keywords.search('py', 5), [])
+
+
+class UnavailableTokenTests(unittest.TestCase):
+
+    def token_in_a_process(self, value, seed):
+        import os
+        import subprocess
+        import sys
+        return subprocess.run(
+            [sys.executable, '-c',
+             'from formlib.keywordwidget.keywords import unavailable_token;'
+             'print(unavailable_token(%s))' % value],
+            env=dict(os.environ, PYTHONHASHSEED=seed),
+            capture_output=True, text=True, check=True).stdout
+
+    def test_token_of_a_set_is_the_same_in_every_process(self):
+        value = repr((1, frozenset('keywords')))
+        self.assertEqual(self.token_in_a_process(value, '1'),
+                         self.token_in_a_process(value, '2'))
+
+    def test_tokens_of_different_values_differ(self):
+        from formlib.keywordwidget.keywords import unavailable_token
+        self.assertNotEqual(unavailable_token(frozenset('ab')),
+                            unavailable_token(frozenset('abc')))
+        self.assertNotEqual(unavailable_token(('a',)), unavailable_token('a'))

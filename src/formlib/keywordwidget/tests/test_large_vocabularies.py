@@ -142,3 +142,13 @@ class LargeVocabularyFormTests(unittest.TestCase):
         }, doseq=True))
         self.assertEqual(
             self.article.labels, {'Smith, John', 'New one', 'Python'})
+
+    def test_old_keyword_beyond_the_limits_does_not_block_saving(self):
+        # Tags take 2 to 20 characters; these were stored before.
+        old = ['x', 'An old tag, much longer than twenty characters']
+        self.article.tags = old
+        self.open()
+        self.type('tags', 'Asyncio')
+        self.apply()
+        self.assertEqual(self.errors(), [])
+        self.assertEqual(self.article.tags, old + ['Asyncio'])

@@ -24,6 +24,32 @@ class NormalizeTests(unittest.TestCase):
     def test_normalize_keeps_case(self):
         self.assertEqual(self._callFUT('PyPI'), 'PyPI')
 
+    def test_normalize_drops_controls(self):
+        self.assertEqual(self._callFUT('Py\x00thon\x1b\x7f'), 'Python')
+
+    def test_normalize_drops_bidi_overrides_and_isolates(self):
+        self.assertEqual(
+            self._callFUT('\u202egnp.exe\u202c \u2067x\u2069'), 'gnp.exe x')
+
+    def test_normalize_of_zero_width_characters_only_is_empty(self):
+        self.assertEqual(self._callFUT('\u200b\u200d \ufeff\u2060'), '')
+
+    def test_normalize_keeps_a_zero_width_joiner_in_a_word(self):
+        # Emoji sequences and several scripts need it.
+        self.assertEqual(self._callFUT('\U0001F469\u200d\U0001F4BB'),
+                         '\U0001F469\u200d\U0001F4BB')
+
+    def test_isolated_wraps_right_to_left_text(self):
+        from formlib.keywordwidget.normalize import isolated
+        self.assertEqual(isolated('\u05e9\u05dc\u05d5\u05dd'),
+                         '\u2068\u05e9\u05dc\u05d5\u05dd\u2069')
+        self.assertEqual(isolated('\u202egnp.exe'),
+                         '\u2068\u202egnp.exe\u2069')
+
+    def test_isolated_leaves_left_to_right_text(self):
+        from formlib.keywordwidget.normalize import isolated
+        self.assertEqual(isolated('Z\u00fcrich 2'), 'Z\u00fcrich 2')
+
     def test_normalize_of_whitespace_is_empty(self):
         self.assertEqual(self._callFUT(' \n '), '')
 

@@ -164,6 +164,51 @@ class OpenKeywordsInputTests(unittest.TestCase):
         self.assertIn('\u201cx\u201d (shorter than 2 characters)',
                       error_text(widget))
 
+    def test_typed_controls_and_bidi_overrides_are_dropped(self):
+        widget = submit(make_field(),
+                        typed='Py\x00thon\n\u200b\u200b\n\u202eevil.exe')
+        self.assertEqual(widget.getInputValue(), ['Python', 'evil.exe'])
+
+    def test_form_feed_and_line_separators_do_not_split_a_line(self):
+        widget = submit(make_field(),
+                        typed='Smith\x0cJohn\r\nZope\u2028Plone\x85Go')
+        self.assertEqual(widget.getInputValue(),
+                         ['Smith John', 'Zope Plone Go'])
+
+    def test_right_to_left_keywords_are_isolated_where_shown(self):
+        from zope.formlib.interfaces import ConversionError
+        hebrew = '\u05e9\u05dc\u05d5\u05dd'
+        widget = make_widget(make_field(), keywords=[hebrew])
+        self.assertIn('>\u2068%s\u2069</option>' % hebrew, widget())
+        widget = submit(make_field(), typed=hebrew * 6)
+        with self.assertRaises(ConversionError):
+            widget.getInputValue()
+        self.assertIn('\u201c\u2068%s\u2069\u201d' % (hebrew * 6),
+                      error_text(widget))
+
+    def test_stored_keyword_beyond_the_limits_is_kept(self):
+        # Stored before the limits were set: it must not block every save.
+        from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
+        stored = ['A keyword stored long ago, far too long', 'x']
+        widget = submit(
+            make_field(), typed='Asyncio', keywords=stored,
+            tokens=[NEW_KEYWORD_PREFIX + keyword for keyword in stored])
+        self.assertEqual(widget.getInputValue(), stored + ['Asyncio'])
+
+    def test_chosen_suggestion_beyond_the_limits_is_named(self):
+        from zope.formlib.interfaces import ConversionError
+
+        from formlib.keywordwidget.settings import open_keywords
+        field = make_field()
+        open_keywords(field, SimpleVocabulary.fromValues(
+            ['A suggestion much too long', 'Zope']))
+        widget = submit(field, tokens=['A suggestion much too long', 'Zope'])
+        with self.assertRaises(ConversionError):
+            widget.getInputValue()
+        self.assertEqual(
+            'Not accepted: \u201cA suggestion much too long\u201d'
+            ' (longer than 20 characters)', error_text(widget))
+
     def test_too_many_keywords_say_how_many_are_allowed(self):
         from zope.formlib.interfaces import WidgetInputError
         widget = submit(make_field(max_length=2), typed='aa\nbb\ncc')

@@ -129,11 +129,9 @@ class FindFieldTests(unittest.TestCase):
         from formlib.keywordwidget.search import find_field
         return find_field(context, field_id)
 
-    def test_find_field_finds_a_marked_field_bound_to_the_context(self):
-        context = Example()
-        field = self._callFUT(context, __name__ + '.IExample.marked')
-        self.assertEqual(field.__name__, 'marked')
-        self.assertIs(field.context, context)
+    def test_find_field_finds_a_marked_field_unbound(self):
+        field = self._callFUT(Example(), __name__ + '.IExample.marked')
+        self.assertIs(field, IExample['marked'])
 
     def test_find_field_ignores_an_unmarked_field(self):
         self.assertIsNone(
@@ -143,9 +141,9 @@ class FindFieldTests(unittest.TestCase):
         self.assertIsNone(
             self._callFUT(Example(), __name__ + '.IExample.not_a_field'))
 
-    def test_find_field_ignores_a_schema_the_context_does_not_provide(self):
+    def test_find_field_ignores_a_schema_neither_provided_nor_imported(self):
         self.assertIsNone(
-            self._callFUT(object(), __name__ + '.IExample.marked'))
+            self._callFUT(object(), 'nowhere.IExample.marked'))
 
     def test_find_field_ignores_an_id_without_a_schema(self):
         self.assertIsNone(self._callFUT(Example(), 'marked'))
@@ -159,7 +157,16 @@ class FindFieldTests(unittest.TestCase):
     def test_find_field_ignores_a_name_that_is_no_schema(self):
         self.assertIsNone(self._callFUT(Example(), __name__ + '.Example.x'))
 
-    def test_find_field_binds_to_the_schema_adapter_as_formlib_does(self):
+    def test_bind_binds_to_the_context_that_provides_the_schema(self):
+        from formlib.keywordwidget.search import bind
+        context = Example()
+        self.assertIs(bind(IExample['marked'], context).context, context)
+
+    def test_bind_gives_none_for_a_context_without_the_schema(self):
+        from formlib.keywordwidget.search import bind
+        self.assertIsNone(bind(IExample['marked'], object()))
+
+    def test_bind_binds_to_the_schema_adapter_as_formlib_does(self):
         import zope.component
         import zope.component.testing
 
@@ -175,8 +182,9 @@ class FindFieldTests(unittest.TestCase):
         self.addCleanup(zope.component.testing.tearDown, self)
         zope.component.provideAdapter(
             ExampleAdapter, (zope.interface.Interface,), IExample)
+        from formlib.keywordwidget.search import bind
         context = object()
-        field = self._callFUT(context, __name__ + '.IExample.marked')
+        field = bind(IExample['marked'], context)
         self.assertIsInstance(field.context, ExampleAdapter)
         self.assertIs(field.context.context, context)
 
@@ -185,7 +193,7 @@ class MaySearchTests(unittest.TestCase):
 
     def _callFUT(self, context):
         from formlib.keywordwidget.search import may_search
-        return may_search(IExample['marked'].bind(context))
+        return may_search(IExample['marked'], context)
 
     def test_may_search_a_field_the_user_may_read(self):
         from zope.security.checker import NamesChecker
@@ -202,11 +210,15 @@ class MaySearchTests(unittest.TestCase):
     def test_may_not_search_without_security_declarations(self):
         self.assertFalse(self._callFUT(Example()))
 
-    def guarded_field(self, context):
+    def test_may_not_search_a_field_only_an_adapter_could_read(self):
+        # Reading it would need the adapter, which might write something.
+        self.assertFalse(self._callFUT(object()))
+
+    def guarded_field(self):
         from formlib.keywordwidget import set_edit_permission
         field = zope.schema.List(__name__='marked')
         set_edit_permission(field, 'example.EditKeywords')
-        return field.bind(context)
+        return field
 
     def test_declared_edit_permission_decides_when_denied(self):
         from zope.security.testing import interaction
@@ -215,7 +227,7 @@ class MaySearchTests(unittest.TestCase):
         context = Example()
         # zope.security's default policy denies every principal.
         with interaction('author'):
-            self.assertFalse(may_search(self.guarded_field(context)))
+            self.assertFalse(may_search(self.guarded_field(), context))
 
     def test_declared_edit_permission_decides_when_granted(self):
         import zope.security.management
@@ -229,4 +241,4 @@ class MaySearchTests(unittest.TestCase):
         context = Example()
         # No security declarations: read access alone would say no.
         with interaction('editor'):
-            self.assertTrue(may_search(self.guarded_field(context)))
+            self.assertTrue(may_search(self.guarded_field(), context))

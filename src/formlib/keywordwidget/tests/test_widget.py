@@ -322,7 +322,8 @@ class UnusualFieldTests(unittest.TestCase):
         field = zope.schema.List(
             __name__='keywords', value_type=zope.schema.Choice(
                 vocabulary=SimpleVocabulary([
-                    SimpleTerm(1, '1', 'Python'), SimpleTerm(2, '2', 'Zope')])))
+                    SimpleTerm(1, '1', 'Python'),
+                    SimpleTerm(2, '2', 'Zope')])))
         set_large_threshold(field, 1)
         widget = self.widget(field, None, **{'field.keywords.new': 'zope'})
         self.assertEqual([2], widget.getInputValue())
@@ -393,6 +394,50 @@ class UnusualFieldTests(unittest.TestCase):
             widget = self.widget(
                 ITeam['members'], Team(team), **{'field.members.new': 'Ann'})
             self.assertEqual([team + '/ann'], widget.getInputValue())
+
+    def test_equal_tokens_with_other_values_never_cross_contexts(self):
+        # SimpleVocabulary.fromItems in a context binder: the same tokens,
+        # no titles, each context's own values.
+        from zope.formlib.interfaces import ConversionError
+
+        from formlib.keywordwidget import set_large_threshold
+        from formlib.keywordwidget.keywords import Keywords
+
+        @zope.interface.provider(
+            zope.schema.interfaces.IContextSourceBinder)
+        def people(context):
+            return SimpleVocabulary.fromItems([
+                ('ann', context.team + '/ann'),
+                ('bob', context.team + '/bob')])
+
+        class ITeam(zope.interface.Interface):
+            members = zope.schema.List(
+                value_type=zope.schema.Choice(source=people))
+
+        @zope.interface.implementer(ITeam)
+        class Team:
+            members = ()
+
+            def __init__(self, team):
+                self.team = team
+
+        set_large_threshold(ITeam['members'], 1)
+        for team, other in (('red', 'blue'), ('blue', 'red')):
+            widget = self.widget(
+                ITeam['members'], Team(team),
+                **{'field.members.new': team + '/ann'})
+            self.assertEqual([team + '/ann'], widget.getInputValue())
+            widget = self.widget(
+                ITeam['members'], Team(team),
+                **{'field.members.new': other + '/bob'})
+            with self.assertRaises(ConversionError) as caught:
+                widget.getInputValue()
+            self.assertIn('Not available for selection',
+                          caught.exception.doc())
+            keywords = Keywords(ITeam['members'].bind(Team(team)),
+                                TestRequest())
+            found = keywords.search('bob', 5)
+            self.assertEqual([term.value for term in found], [team + '/bob'])
 
     def test_kept_keywords_count_towards_the_maximum(self):
         from zope.formlib.interfaces import WidgetInputError

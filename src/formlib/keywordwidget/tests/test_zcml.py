@@ -1,3 +1,5 @@
+import subprocess
+import sys
 import unittest
 
 import zope.component
@@ -136,3 +138,77 @@ class PackageConfigurationTests(unittest.TestCase):
         zope.component.provideUtility(negotiator, INegotiator)
         self.include_package()
         self.assertIs(negotiator, zope.component.getUtility(INegotiator))
+
+    def test_configure_zcml_alone_includes_zope_formlib(self):
+        from zope.formlib.textwidgets import TextWidget
+        self.include_package()
+        self.assertIsInstance(
+            zope.component.getMultiAdapter(
+                (zope.schema.TextLine(__name__='title'), TestRequest()),
+                IInputWidget),
+            TextWidget)
+
+
+# Loads a Zope application's configuration, as Zope2.App's site.zcml does,
+# then looks the edit widget of a marked field up.
+ZOPE_CONFIGURATION = """
+import sys
+import zope.component
+import zope.configuration.xmlconfig
+import zope.interface
+import zope.schema
+from zope.formlib.interfaces import IInputWidget
+from zope.publisher.browser import TestRequest
+from formlib.keywordwidget import IHaveSelectableKeywords
+
+zope.configuration.xmlconfig.string(
+    '<configure xmlns="http://namespaces.zope.org/zope">'
+    '<include package="Zope2.App" />%s</configure>' % sys.argv[1])
+field = zope.schema.List(
+    __name__='keywords', value_type=zope.schema.Choice(values=['Zope']))
+zope.interface.alsoProvides(field, IHaveSelectableKeywords)
+print(type(zope.component.getMultiAdapter(
+    (field, TestRequest()), IInputWidget)).__name__)
+"""
+
+KEYWORDWIDGET = '<include package="formlib.keywordwidget" />'
+FIVE_FORMLIB = '<include package="five.formlib" />'
+
+
+class ZopeConfigurationTests(unittest.TestCase):
+    """In a Zope application the package's ZCML loads in any order.
+
+    Each configuration loads in a process of its own: Zope's configuration
+    fills global registries.
+    """
+
+    def assertLoads(self, includes):
+        result = subprocess.run(
+            [sys.executable, '-c', ZOPE_CONFIGURATION, includes],
+            capture_output=True, text=True)
+        self.assertEqual(
+            'KeywordInputWidget', result.stdout.strip(), result.stderr)
+
+    def test_before_five_formlib(self):
+        self.assertLoads(KEYWORDWIDGET + FIVE_FORMLIB)
+
+    def test_after_five_formlib(self):
+        self.assertLoads(FIVE_FORMLIB + KEYWORDWIDGET)
+
+    def test_alone(self):
+        self.assertLoads(KEYWORDWIDGET)
+
+    def test_as_z3c_autoinclude_loads_it(self):
+        # Every plugin's meta.zcml first, its configure.zcml later.
+        self.assertLoads(
+            '<include package="formlib.keywordwidget" file="meta.zcml" />'
+            + FIVE_FORMLIB + KEYWORDWIDGET)
+
+    def test_z3c_autoinclude_entry_point_is_declared(self):
+        from importlib.metadata import distribution
+        entry_points = distribution('formlib.keywordwidget').entry_points
+        self.assertEqual(
+            [('target', 'plone')],
+            [(entry_point.name, entry_point.value)
+             for entry_point in entry_points
+             if entry_point.group == 'z3c.autoinclude.plugin'])

@@ -134,6 +134,58 @@ class ZopeTests(unittest.TestCase):
         self.assertNotIn('<bdi>Plone</bdi>', browser.contents)
         self.assertEqual(self.stored('title'), 'Keyword widgets for Zope')
 
+    def test_forged_input_types_are_refused_with_an_error(self):
+        for name in ('form.keywords:int', 'form.keywords:boolean',
+                     'form.keywords.x:record', 'form.keywords.new:int',
+                     'form.keywords.new.x:record', 'form.keywords:tokens'):
+            with self.subTest(name):
+                browser = self.browser('editor')
+                browser.raiseHttpErrors = False
+                browser.post(URL + '/@@edit', urllib.parse.urlencode({
+                    'form.actions.apply': 'Apply',
+                    'form.keywords-empty-marker': '1',
+                    name: '5'}))
+                self.assertEqual(browser.headers['status'], '200 OK')
+                if name.endswith(':tokens'):
+                    # Tokens are a list of texts: read, and refused.
+                    self.assertIn('Not available for selection: \u201c5\u201d',
+                                  browser.contents)
+                else:
+                    self.assertIn('could not be read', browser.contents)
+                self.assertEqual(
+                    self.stored('keywords'),
+                    ['Python', 'Zope', 'Zope widgets', 'Python testing'])
+
+    def test_old_keyword_beyond_the_limits_does_not_block_saving(self):
+        # Stored before the value type's limits (2 to 60 characters).
+        old = ['x', 'An old keyword ' + 'o' * 60]
+        with self.layer.zope_app() as app:
+            app.article.keywords = old
+        browser = self.browser('editor')
+        browser.open(URL + '/@@edit')
+        browser.getControl('Title').value = 'Saved'
+        browser.getControl('Apply').click()
+        self.assertNotIn('Wrong contained type', browser.contents)
+        self.assertEqual(self.stored('title'), 'Saved')
+        self.assertEqual(self.stored('keywords'), old)
+
+    def test_category_retired_while_the_form_is_open_is_kept(self):
+        from zope.schema.vocabulary import SimpleVocabulary
+
+        from formlib.keywordwidget.demo.interfaces import IArticle
+        choice = IArticle['categories'].value_type
+        browser = self.browser('editor')
+        browser.open(URL + '/@@edit')
+        self.addCleanup(setattr, choice, 'vocabulary', choice.vocabulary)
+        choice.vocabulary = SimpleVocabulary(
+            [term for term in choice.vocabulary if term.value != 'release'])
+        browser.getControl('Apply').click()
+        self.assertEqual(
+            browser.getControl(name='form.categories:list').displayValue,
+            ['How-to', 'release (unavailable)'])
+        browser.getControl('Apply').click()
+        self.assertEqual(self.stored('categories'), ['howto', 'release'])
+
     def test_display_form_lists_titles(self):
         browser = self.browser()
         browser.open(URL + '/@@display')
@@ -201,7 +253,7 @@ class FiveFormlibFormTests(unittest.TestCase):
 
     layer = ZOPE_DEMO_LAYER
 
-    def widget(self, form_class, user):
+    def widget(self, form_class, user, schema=None):
         """The Keywords widget a form of `form_class` sets up for `user`."""
         import zope.security.management
         from AccessControl.SecurityManagement import newSecurityManager
@@ -212,7 +264,7 @@ class FiveFormlibFormTests(unittest.TestCase):
         from formlib.keywordwidget.demo.interfaces import IArticle
 
         class Form(form_class):
-            form_fields = form.Fields(IArticle)
+            form_fields = form.Fields(schema or IArticle)
 
         with self.layer.zope_app() as app:
             app = makerequest(app)
@@ -252,3 +304,63 @@ class FiveFormlibFormTests(unittest.TestCase):
         for form_name in ('DisplayForm', 'PageDisplayForm'):
             with self.subTest(form_name):
                 self.assertWidget(form_name, 'editor', 'KeywordDisplayWidget')
+
+
+class AdaptedSchemaTests(unittest.TestCase):
+    """A field of a schema the article only adapts to: formlib binds it to
+    the adapter, and the article's local roles count."""
+
+    layer = ZOPE_DEMO_LAYER
+    widget = FiveFormlibFormTests.widget
+
+    def setUp(self):
+        import zope.component
+        import zope.interface
+        import zope.schema
+
+        from formlib.keywordwidget import IHaveSelectableKeywords
+        from formlib.keywordwidget import set_edit_permission
+        from formlib.keywordwidget.demo.interfaces import EDIT_KEYWORDS
+        from formlib.keywordwidget.demo.interfaces import IArticle
+        from formlib.keywordwidget.demo.vocabularies import CATEGORIES
+
+        class IReview(zope.interface.Interface):
+            keywords = zope.schema.List(
+                title='Review keywords', required=False,
+                value_type=zope.schema.Choice(vocabulary=CATEGORIES))
+
+        zope.interface.alsoProvides(
+            IReview['keywords'], IHaveSelectableKeywords)
+        set_edit_permission(IReview['keywords'], EDIT_KEYWORDS)
+
+        @zope.interface.implementer(IReview)
+        class Review:
+            """Knows the article as its `context` only."""
+            keywords = ()
+
+            def __init__(self, context):
+                self.context = context
+
+        self.schema = IReview
+        registry = zope.component.getGlobalSiteManager()
+        registry.registerAdapter(Review, (IArticle,), IReview)
+        self.addCleanup(
+            registry.unregisterAdapter, Review, (IArticle,), IReview)
+
+    def test_local_role_on_the_article_gives_the_edit_widget(self):
+        import five.formlib.formbase
+
+        from formlib.keywordwidget.widget import KeywordInputWidget
+        with self.layer.zope_app() as app:
+            app.article.manage_setLocalRoles('author', ['Editor'])
+        widget = self.widget(
+            five.formlib.formbase.EditForm, 'author', self.schema)
+        self.assertIsInstance(widget, KeywordInputWidget)
+
+    def test_without_the_local_role_the_author_gets_the_display_widget(self):
+        import five.formlib.formbase
+
+        from formlib.keywordwidget.widget import KeywordDisplayWidget
+        widget = self.widget(
+            five.formlib.formbase.EditForm, 'author', self.schema)
+        self.assertIsInstance(widget, KeywordDisplayWidget)
