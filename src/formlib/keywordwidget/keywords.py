@@ -11,8 +11,10 @@ from formlib.keywordwidget import settings
 from formlib.keywordwidget.index import index_for
 from formlib.keywordwidget.index import size
 from formlib.keywordwidget.index import term_text
+from formlib.keywordwidget.interfaces import ISearchableVocabulary
 from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.normalize import normalize
+from formlib.keywordwidget.permission import may_create
 
 
 UNAVAILABLE_TOKEN_PREFIX = 'unavailable-'
@@ -62,7 +64,8 @@ class Keywords:
         self.field = field
         self.request = request
         self.vocabulary = settings.vocabulary(field)
-        self.open = settings.is_open(field)
+        # Whether this user may add keywords of their own.
+        self.open = settings.is_open(field) and may_create(field)
 
     def __contains__(self, value):
         return value in self.vocabulary
@@ -113,8 +116,15 @@ class Keywords:
             return ()
         return self.field.query(content, None) or ()
 
+    @property
+    def ranked(self):
+        """Whether the search ranks by use and answers an empty query."""
+        return ISearchableVocabulary.providedBy(self.vocabulary)
+
     def index(self):
         """The search index, in the user's language where titles are."""
+        if self.ranked:
+            return self.vocabulary
         index = index_for(self.vocabulary)
         if index.has_messages:
             index = index.translated(preferred_language(self.request),

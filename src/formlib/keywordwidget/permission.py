@@ -1,8 +1,9 @@
-"""The permission editing a field needs; without it the field is shown."""
+"""The permissions a field needs: to edit it, and to add keywords to it."""
 import zope.security
 
 
 EDIT_PERMISSION = 'formlib.keywordwidget.edit_permission'
+CREATE_PERMISSION = 'formlib.keywordwidget.create_permission'
 
 
 def set_edit_permission(field, permission_id):
@@ -15,9 +16,23 @@ def edit_permission(field):
     return field.queryTaggedValue(EDIT_PERMISSION)
 
 
-def may_edit(field):
-    """Whether the current user may edit the bound ``field``'s context."""
-    permission = edit_permission(field)
+def set_create_permission(field, permission_id):
+    """Declare the permission adding keywords to an open field needs.
+
+    Users without it choose among the keywords there are: they are offered
+    no new ones, and what they type or post that is none is refused.
+    """
+    field.setTaggedValue(CREATE_PERMISSION, permission_id)
+
+
+def create_permission(field):
+    """The permission id adding keywords needs, or None if it needs none."""
+    return field.queryTaggedValue(CREATE_PERMISSION)
+
+
+def allowed(field, permission):
+    """Whether the current user has `permission` on the bound ``field``'s
+    context; no permission is always allowed."""
     if permission is None:
         return True
     # One check serves both platforms: Zope installs AccessControl's
@@ -25,6 +40,16 @@ def may_edit(field):
     # manager for the permission's title on the (acquisition-wrapped)
     # object.
     return zope.security.checkPermission(permission, field.context)
+
+
+def may_edit(field):
+    """Whether the current user may edit the bound ``field``'s context."""
+    return allowed(field, edit_permission(field))
+
+
+def may_create(field):
+    """Whether the current user may add keywords to the bound ``field``."""
+    return allowed(field, create_permission(field))
 
 
 def edit_or_display(edit, display):

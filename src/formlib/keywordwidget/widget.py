@@ -25,6 +25,7 @@ from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.keywords import edited_object
 from formlib.keywordwidget.keywords import keep_stored_order
 from formlib.keywordwidget.resources import render_resources
+from formlib.keywordwidget.settings import keyword_url
 
 
 SEARCH_VIEW = '@@keywordwidget-search'
@@ -190,6 +191,9 @@ class KeywordInputWidget(SimpleInputWidget):
         large = keywords.large
         attributes = ' data-open="%s" data-new-prefix="%s"' % (
             'true' if keywords.open else 'false', escape(NEW_KEYWORD_PREFIX))
+        if keywords.ranked:
+            # The search counts uses and answers an empty query.
+            attributes += ' data-ranked="true"'
         search_url = self.search_url() if large else None
         if search_url:
             attributes += ' data-search-url="%s"' % escape(search_url)
@@ -284,6 +288,9 @@ class KeywordDisplayWidget(DisplayWidget):
 
     def _item(self, value):
         title = '<bdi>%s</bdi>' % escape(self.keywords.title_of(value))
+        url = keyword_url(self.context, value)
+        if url is not None:
+            title = '<a href="%s">%s</a>' % (escape(url), title)
         if self.keywords.is_available(value):
             return '<li>%s</li>' % title
         return '<li class="unavailable">%s %s</li>' % (
