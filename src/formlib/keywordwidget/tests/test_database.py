@@ -95,6 +95,8 @@ class DatabaseTestCase(unittest.TestCase):
         connection = database.open(manager)
         self.addCleanup(connection.close)
         self.addCleanup(manager.abort)
+        # Starts where the database is now, as a request does.
+        manager.begin()
         return manager, connection.root()
 
 
