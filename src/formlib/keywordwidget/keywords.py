@@ -64,8 +64,9 @@ class Keywords:
         self.field = field
         self.request = request
         self.vocabulary = settings.vocabulary(field)
-        # Whether this user may add keywords of their own.
-        self.open = settings.is_open(field) and may_create(field)
+        self.open = settings.is_open(field)
+        # Whether this user may add keywords to an open field.
+        self.may_create = self.open and may_create(field)
 
     def __contains__(self, value):
         return value in self.vocabulary
@@ -225,6 +226,8 @@ class Submission:
             self.unknown.append(text)
         elif fold(text) in self.stored_spellings:
             self.add(self.stored_spellings[fold(text)], typed=True)
+        elif not self.keywords.may_create:
+            self.unknown.append(text)
         else:
             try:
                 value = self.keywords.field.value_type.fromUnicode(text)

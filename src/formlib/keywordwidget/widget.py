@@ -190,7 +190,8 @@ class KeywordInputWidget(SimpleInputWidget):
         selected = self._selected_values()
         large = keywords.large
         attributes = ' data-open="%s" data-new-prefix="%s"' % (
-            'true' if keywords.open else 'false', escape(NEW_KEYWORD_PREFIX))
+            'true' if keywords.may_create else 'false',
+            escape(NEW_KEYWORD_PREFIX))
         if keywords.ranked:
             # The search counts uses and answers an empty query.
             attributes += ' data-ranked="true"'

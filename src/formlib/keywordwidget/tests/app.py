@@ -9,7 +9,9 @@ from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 from formlib.keywordwidget import IHaveSelectableKeywords
+from formlib.keywordwidget import set_create_permission
 from formlib.keywordwidget import set_edit_permission
+from formlib.keywordwidget import set_keyword_url
 from formlib.keywordwidget.settings import open_keywords
 
 
@@ -122,7 +124,24 @@ open_keywords(ITagging['labels'], SUBJECTS)
 open_keywords(ITagging['restricted_labels'], SUBJECTS)
 
 
-@zope.interface.implementer(IArticle, IGuardedArticle, ITagging)
+class ICuratedTags(zope.interface.Interface):
+    """Open tags that only editors may add new ones to; each links to a
+    page about it."""
+
+    curated_tags = zope.schema.List(
+        title='Curated tags', required=False,
+        value_type=zope.schema.TextLine(max_length=40))
+
+
+open_keywords(ICuratedTags['curated_tags'],
+              'formlib.keywordwidget.tests.keywords')
+set_create_permission(ICuratedTags['curated_tags'],
+                      'formlib.keywordwidget.tests.Edit')
+set_keyword_url(ICuratedTags['curated_tags'], '/tags/{keyword}')
+
+
+@zope.interface.implementer(IArticle, IGuardedArticle, ITagging,
+                            ICuratedTags)
 class Article:
     """An article; attribute defaults so that every field can be read."""
 
@@ -136,6 +155,7 @@ class Article:
     subjects = ()
     labels = frozenset()
     restricted_labels = ()
+    curated_tags = ()
 
 
 class EditForm(form.EditForm):
@@ -166,6 +186,14 @@ class GuardedEditForm(form.EditForm):
 
 class TaggingForm(form.EditForm):
     form_fields = form.Fields(ITagging).omit('restricted_labels')
+
+
+class CuratedForm(form.EditForm):
+    form_fields = form.Fields(ICuratedTags)
+
+
+class CuratedDisplayForm(form.DisplayForm):
+    form_fields = form.Fields(ICuratedTags)
 
 
 class AddTaggingForm(form.AddForm):
