@@ -73,6 +73,7 @@ docs: $(VENV)/.docs-installed
 # Not run by CI: takes minutes, and its numbers need a quiet machine.
 bench: $(VENV)/.bench-installed
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/sitekeywords.py
 
 # Release check: sdist and wheel, their manifest and metadata, and the
 # wheel installed alone in a clean virtualenv.

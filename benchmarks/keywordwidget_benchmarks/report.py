@@ -227,11 +227,11 @@ def rst_report(results, goals):
     return '\n'.join(parts)
 
 
-def update_page(path, generated):
+def update_page(path, generated, markers=PAGE_MARKERS):
     """Put `generated` between the page's markers, keeping the rest."""
     with open(path, encoding='utf-8') as page:
         text = page.read()
-    begin, end = PAGE_MARKERS
+    begin, end = markers
     pattern = re.compile('^%s$.*?^%s$' % (re.escape(begin), re.escape(end)),
                          re.DOTALL | re.MULTILINE)
     if not pattern.search(text):

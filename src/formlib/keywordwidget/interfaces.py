@@ -13,3 +13,49 @@ class IKeywordInputWidget(zope.formlib.interfaces.IInputWidget):
 
 class IKeywordDisplayWidget(zope.formlib.interfaces.IDisplayWidget):
     """Display widget that lists the titles of the stored keywords."""
+
+
+class IKeywordStore(zope.interface.Interface):
+    """The keywords a site's objects use, and how many use each.
+
+    `formlib.keywordwidget.site_keywords` suggests them in a field.  The
+    package brings stores for a ZCatalog and a zope.catalog index; an app
+    implements this for a store of its own.  Keywords are text.
+    """
+
+    def count(keyword):
+        """How many objects use `keyword`: 0 if none."""
+
+    def search(query, limit):
+        """(keyword, count) pairs matching `query`, best first.
+
+        At most `limit`.  Keywords equal to the query ignoring case come
+        first, then those that start with it, then those with a later word
+        that starts with it, then those that contain it, each most used
+        first; but for the first, case, accents and whitespace do not
+        count.  An empty query answers the most used keywords.  A search
+        must not walk all keywords.
+        """
+
+    def objects(keyword):
+        """The objects that use `keyword`, whatever the user may see.
+
+        For tools that change keywords across the site.
+        """
+
+    def alias(text):
+        """The keyword that `text`, ignoring case, stands for, or None."""
+
+
+class ISearchableVocabulary(zope.interface.Interface):
+    """A vocabulary that searches itself, e.g. a store's keywords by use.
+
+    Its terms may have a `count`: how many objects use them.
+    """
+
+    def search(query, limit):
+        """Terms matching `query`, best first; for an empty query the
+        terms to offer first, if any."""
+
+    def spelling(text):
+        """The term that `text` means, ignoring case, or None."""

@@ -11,8 +11,10 @@ from formlib.keywordwidget import settings
 from formlib.keywordwidget.index import index_for
 from formlib.keywordwidget.index import size
 from formlib.keywordwidget.index import term_text
+from formlib.keywordwidget.interfaces import ISearchableVocabulary
 from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.normalize import normalize
+from formlib.keywordwidget.permission import may_create
 
 
 UNAVAILABLE_TOKEN_PREFIX = 'unavailable-'
@@ -79,6 +81,8 @@ class Keywords:
         self.request = request
         self.vocabulary = settings.vocabulary(field)
         self.open = settings.is_open(field)
+        # Whether this user may add keywords to an open field.
+        self.may_create = self.open and may_create(field)
 
     def __contains__(self, value):
         return value in self.vocabulary
@@ -126,8 +130,15 @@ class Keywords:
             return ()
         return self.field.query(content, None) or ()
 
+    @property
+    def ranked(self):
+        """Whether the search ranks by use and answers an empty query."""
+        return ISearchableVocabulary.providedBy(self.vocabulary)
+
     def index(self):
         """The search index, in the user's language where titles are."""
+        if self.ranked:
+            return self.vocabulary
         index = index_for(self.vocabulary)
         if index.message_domains:
             # Kept for other requests, so it keeps only the preferences.
@@ -240,6 +251,8 @@ class Submission:
             self.unknown.append(text)
         elif fold(text) in self.stored_spellings:
             self.add(self.stored_spellings[fold(text)], typed=True)
+        elif not self.keywords.may_create:
+            self.unknown.append(text)
         else:
             try:
                 value = self.keywords.field.value_type.fromUnicode(text)

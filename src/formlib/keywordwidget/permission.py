@@ -1,8 +1,9 @@
-"""The permission editing a field needs; without it the field is shown."""
+"""The permissions a field needs: to edit it, and to add keywords to it."""
 import zope.security
 
 
 EDIT_PERMISSION = 'formlib.keywordwidget.edit_permission'
+CREATE_PERMISSION = 'formlib.keywordwidget.create_permission'
 
 
 def set_edit_permission(field, permission_id):
@@ -13,6 +14,20 @@ def set_edit_permission(field, permission_id):
 def edit_permission(field):
     """The permission id editing ``field`` needs, or None if it needs none."""
     return field.queryTaggedValue(EDIT_PERMISSION)
+
+
+def set_create_permission(field, permission_id):
+    """Declare the permission adding keywords to an open field needs.
+
+    Users without it choose among the keywords there are: they are offered
+    no new ones, and what they type or post that is none is refused.
+    """
+    field.setTaggedValue(CREATE_PERMISSION, permission_id)
+
+
+def create_permission(field):
+    """The permission id adding keywords needs, or None if it needs none."""
+    return field.queryTaggedValue(CREATE_PERMISSION)
 
 
 def content_of(bound):
@@ -30,14 +45,9 @@ def content_of(bound):
     return bound
 
 
-def may_edit(field):
-    """Whether the current user may edit the bound ``field``'s content."""
-    return has_edit_permission(field, content_of(field.context))
-
-
-def has_edit_permission(field, content):
-    """Whether the user has ``field``'s edit permission on ``content``."""
-    permission = edit_permission(field)
+def allowed(permission, content):
+    """Whether the user has `permission` on ``content``; no permission is
+    always allowed."""
     if permission is None:
         return True
     # One check serves both platforms: Zope installs AccessControl's
@@ -45,6 +55,21 @@ def has_edit_permission(field, content):
     # manager for the permission's title on the (acquisition-wrapped)
     # object.
     return zope.security.checkPermission(permission, content)
+
+
+def has_edit_permission(field, content):
+    """Whether the user has ``field``'s edit permission on ``content``."""
+    return allowed(edit_permission(field), content)
+
+
+def may_edit(field):
+    """Whether the current user may edit the bound ``field``'s content."""
+    return has_edit_permission(field, content_of(field.context))
+
+
+def may_create(field):
+    """Whether the current user may add keywords to the bound ``field``."""
+    return allowed(create_permission(field), content_of(field.context))
 
 
 def edit_or_display(edit, display):

@@ -15,6 +15,7 @@ from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
 from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.permission import edit_permission
 from formlib.keywordwidget.permission import has_edit_permission
+from formlib.keywordwidget.sitekeywords import KeywordStoreError
 
 
 # Longest query searched; anyone typing more is not looking for a keyword.
@@ -87,6 +88,15 @@ def may_search(field, context):
         return False
 
 
+def item(term, keywords):
+    """What the enhancement gets of a term: with its uses, if counted."""
+    found = {'token': term.token, 'title': keywords.title(term)}
+    count = getattr(term, 'count', None)
+    if count is not None:
+        found['count'] = count
+    return found
+
+
 class KeywordSearch(BrowserView):
     """Terms of a marked field's vocabulary matching ``q``, as JSON."""
 
@@ -109,11 +119,15 @@ class KeywordSearch(BrowserView):
         field = bind(field, self.context)
         if field is None:
             return self._error(404, _('No keyword field of that name here.'))
-        keywords = Keywords(field, self.request)
-        terms = keywords.search(query, SEARCH_RESULTS)
-        return self._json({'items': [
-            {'token': term.token, 'title': keywords.title(term)}
-            for term in terms]})
+        try:
+            keywords = Keywords(field, self.request)
+            terms = keywords.search(query, SEARCH_RESULTS)
+        except KeywordStoreError as error:
+            # Misconfigured: say what is missing rather than fail deep down.
+            return self._error(503, _(
+                'The keywords cannot be searched: ${reason}',
+                mapping={'reason': str(error)}))
+        return self._json({'items': [item(term, keywords) for term in terms]})
 
     def _error(self, status, message):
         self.request.response.setStatus(status)

@@ -1,4 +1,6 @@
 """Per-field settings of keyword fields, kept as tagged values."""
+from urllib.parse import quote
+
 import zope.interface
 import zope.schema
 from zope.schema.interfaces import IChoice
@@ -10,6 +12,7 @@ from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
 
 SUGGESTIONS = 'formlib.keywordwidget.suggestions'
 LARGE_THRESHOLD = 'formlib.keywordwidget.large_threshold'
+KEYWORD_URL = 'formlib.keywordwidget.keyword_url'
 
 #: Above this many terms only the selected keywords are rendered, the rest
 #: is searched.
@@ -63,3 +66,24 @@ def vocabulary(field):
     if suggestions is None:
         return field.value_type.vocabulary
     return suggestions.bind(field.context).vocabulary
+
+
+def set_keyword_url(field, template):
+    """Link each keyword the display widget shows to a page about it.
+
+    `template` is the page's URL with ``{keyword}`` where the keyword goes,
+    e.g. ``/@@keyword?keyword={keyword}``; the keyword is URL-encoded.
+    """
+    if not isinstance(template, str) or '{keyword}' not in template:
+        raise ValueError(
+            'A keyword URL is text with {keyword} in it, not %r.' % (
+                template,))
+    field.setTaggedValue(KEYWORD_URL, template)
+
+
+def keyword_url(field, keyword):
+    """The URL of the page about `keyword`, or None."""
+    template = field.queryTaggedValue(KEYWORD_URL)
+    if template is None:
+        return None
+    return template.replace('{keyword}', quote(str(keyword), safe=''))

@@ -28,6 +28,7 @@ from formlib.keywordwidget.keywords import edited_object
 from formlib.keywordwidget.keywords import keep_stored_order
 from formlib.keywordwidget.normalize import isolated
 from formlib.keywordwidget.resources import render_resources
+from formlib.keywordwidget.settings import keyword_url
 
 
 SEARCH_VIEW = '@@keywordwidget-search'
@@ -278,10 +279,14 @@ class KeywordInputWidget(SimpleInputWidget):
         # they would be more parts than a server takes.
         many = len(selected) > self.most_chosen_options
         attributes = ' data-open="%s" data-new-prefix="%s"' % (
-            'true' if keywords.open else 'false', escape(NEW_KEYWORD_PREFIX))
+            'true' if keywords.may_create else 'false',
+            escape(NEW_KEYWORD_PREFIX))
         if many:
             # The enhancement leaves them as lines too.
             attributes += ' data-chosen-as-lines="true"'
+        if keywords.ranked:
+            # The search counts uses and answers an empty query.
+            attributes += ' data-ranked="true"'
         search_url = self.search_url() if large else None
         if search_url:
             attributes += ' data-search-url="%s"' % escape(search_url)
@@ -390,6 +395,9 @@ class KeywordDisplayWidget(DisplayWidget):
 
     def _item(self, value):
         title = '<bdi>%s</bdi>' % escape(self.keywords.title_of(value))
+        url = keyword_url(self.context, value)
+        if url is not None:
+            title = '<a href="%s">%s</a>' % (escape(url), title)
         if self.keywords.is_available(value):
             return '<li>%s</li>' % title
         return '<li class="unavailable">%s %s</li>' % (

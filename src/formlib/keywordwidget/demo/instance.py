@@ -7,19 +7,26 @@ import zope.component
 from zope.security.interfaces import IPermission
 
 from formlib.keywordwidget.demo.content import Article
+from formlib.keywordwidget.demo.interfaces import CREATE_KEYWORDS
 from formlib.keywordwidget.demo.interfaces import EDIT_ARTICLE
 from formlib.keywordwidget.demo.interfaces import EDIT_KEYWORDS
+from formlib.keywordwidget.demo.site import ARTICLES
+from formlib.keywordwidget.demo.site import catalog_article
+from formlib.keywordwidget.demo.site import set_up_articles
+from formlib.keywordwidget.demo.site import set_up_catalog
 
 
 USERS = [
     ('admin', ['Manager']),
     ('editor', ['Editor']),
     ('author', ['Author']),
+    ('tagger', ['Tagger']),
 ]
 
 ROLES_FOR = {
-    EDIT_ARTICLE: ['Manager', 'Editor', 'Author'],
-    EDIT_KEYWORDS: ['Manager', 'Editor'],
+    EDIT_ARTICLE: ['Manager', 'Editor', 'Author', 'Tagger'],
+    EDIT_KEYWORDS: ['Manager', 'Editor', 'Tagger'],
+    CREATE_KEYWORDS: ['Manager', 'Editor'],
 }
 
 ZOPE_CONF = """\
@@ -124,10 +131,11 @@ def create_instance(home):
                 f.write(text)
 
 
-def set_up_site(app):
-    """Roles, users and ``/article`` in the root ``app``, where missing."""
+def set_up_site(app, articles=ARTICLES):
+    """Roles, users, the catalog, ``/article`` and `articles` more in
+    ``/articles``, in the root ``app``, where missing."""
     roles = set(app.valid_roles())
-    for role in ('Editor', 'Author'):
+    for role in ('Editor', 'Author', 'Tagger'):
         if role not in roles:
             app._addRole(role)
     for permission, roles in ROLES_FOR.items():
@@ -136,8 +144,12 @@ def set_up_site(app):
     for name, roles in USERS:
         if app.acl_users.getUserById(name) is None:
             app.acl_users._doAddUser(name, name, roles, [])
+    set_up_catalog(app)
     if 'article' not in app.objectIds():
         app._setObject('article', Article('article', **ARTICLE))
+    # Also an article of a demo from before the catalog.
+    catalog_article(app.article, None)
+    set_up_articles(app, articles)
 
 
 def main(home, port):
@@ -162,7 +174,8 @@ def main(home, port):
           '  %s/@@display  (anyone)\n'
           '  %s/@@edit     (log in)\n'
           'Log-ins (user/password): admin/admin (Manager), editor/editor'
-          ' (edits every field),\n  author/author (edits the title, not'
+          ' (edits every field),\n  tagger/tagger (chooses Keywords, does'
+          ' not create new ones),\n  author/author (edits the title, not'
           ' Keywords or Categories)\n' % (url, url), flush=True)
 
 

@@ -12,7 +12,9 @@ from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 from formlib.keywordwidget import IHaveSelectableKeywords
+from formlib.keywordwidget import set_create_permission
 from formlib.keywordwidget import set_edit_permission
+from formlib.keywordwidget import set_keyword_url
 from formlib.keywordwidget.settings import open_keywords
 
 
@@ -179,8 +181,24 @@ class Review:
         self.context.reviewers = value
 
 
+class ICuratedTags(zope.interface.Interface):
+    """Open tags that only editors may add new ones to; each links to a
+    page about it."""
+
+    curated_tags = zope.schema.List(
+        title='Curated tags', required=False,
+        value_type=zope.schema.TextLine(max_length=40))
+
+
+open_keywords(ICuratedTags['curated_tags'],
+              'formlib.keywordwidget.tests.keywords')
+set_create_permission(ICuratedTags['curated_tags'],
+                      'formlib.keywordwidget.tests.Edit')
+set_keyword_url(ICuratedTags['curated_tags'], '/tags/{keyword}')
+
+
 @zope.interface.implementer(
-    IArticle, IGuardedArticle, ITagging, IAttributeAnnotatable)
+    IArticle, IGuardedArticle, ITagging, ICuratedTags, IAttributeAnnotatable)
 class Article:
     """An article; attribute defaults so that every field can be read."""
 
@@ -195,6 +213,7 @@ class Article:
     labels = frozenset()
     restricted_labels = ()
     reviewers = ()
+    curated_tags = ()
 
 
 class EditForm(form.EditForm):
@@ -231,6 +250,14 @@ class AdaptedForm(form.EditForm):
     """Fields of schemas the article does not provide: formlib binds them
     to its adapters."""
     form_fields = form.Fields(INotes, IReview)
+
+
+class CuratedForm(form.EditForm):
+    form_fields = form.Fields(ICuratedTags)
+
+
+class CuratedDisplayForm(form.DisplayForm):
+    form_fields = form.Fields(ICuratedTags)
 
 
 class AddTaggingForm(form.AddForm):

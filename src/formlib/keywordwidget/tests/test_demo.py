@@ -1,4 +1,6 @@
 """The `make demo` site: its instance, its set-up and its pages."""
+import collections
+import functools
 import os
 import shutil
 import tempfile
@@ -23,6 +25,47 @@ class VocabularyTests(unittest.TestCase):
     def test_about_twenty_categories(self):
         from formlib.keywordwidget.demo.vocabularies import CATEGORIES
         self.assertEqual(len(CATEGORIES), 20)
+
+
+@functools.cache
+def demo_articles():
+    """The keywords of the demo's articles, and how often each is used."""
+    from formlib.keywordwidget.demo.site import ARTICLES
+    from formlib.keywordwidget.demo.site import article_keywords
+    articles = article_keywords(ARTICLES)
+    return articles, collections.Counter(
+        keyword for keywords in articles for keyword in keywords)
+
+
+class DemoArticlesTests(unittest.TestCase):
+    """The articles `make demo` builds: the numbers, not the time."""
+
+    def setUp(self):
+        self.articles, self.used = demo_articles()
+
+    def test_at_least_two_thousand_articles(self):
+        self.assertGreaterEqual(len(self.articles), 2000)
+
+    def test_at_least_five_thousand_distinct_keywords(self):
+        self.assertGreaterEqual(len(self.used), 5000)
+
+    def test_a_few_keywords_on_hundreds_of_articles(self):
+        top = [count for _keyword, count in self.used.most_common(3)]
+        self.assertGreaterEqual(min(top), 100)
+        self.assertEqual(self.used.most_common(1)[0][0], 'Python')
+
+    def test_a_long_tail_used_once(self):
+        once = [keyword for keyword, count in self.used.items()
+                if count == 1]
+        self.assertGreater(len(once), len(self.used) / 2)
+
+    def test_no_article_repeats_a_keyword(self):
+        self.assertTrue(all(len(set(keywords)) == len(keywords)
+                            for keywords in self.articles))
+
+    def test_the_same_on_every_start(self):
+        from formlib.keywordwidget.demo.site import article_keywords
+        self.assertEqual(article_keywords(50), self.articles[:50])
 
 
 class CreateInstanceTests(unittest.TestCase):
@@ -81,7 +124,7 @@ class DemoSiteTests(unittest.TestCase):
         self.assertIn('name="viewport"', browser.contents)
 
     def test_each_user_logs_in_with_own_name(self):
-        for user in ('admin', 'editor', 'author'):
+        for user in ('admin', 'editor', 'author', 'tagger'):
             browser = self.browser(user)
             browser.open(URL + '/@@edit')
             self.assertIn('<h1>Edit article</h1>', browser.contents)
@@ -101,6 +144,13 @@ class DemoSiteTests(unittest.TestCase):
         self.assertEqual(len(options), 4)
         self.assertIn('data-search-url=', browser.contents)
 
+    def test_every_article_is_cataloged(self):
+        with self.layer.zope_app() as app:
+            self.assertEqual(len(app.catalog),
+                             len(app.articles.objectIds()) + 1)
+            self.assertEqual(len(app.articles.objectIds()),
+                             self.layer.articles)
+
     def test_set_up_leaves_an_existing_site_alone(self):
         from formlib.keywordwidget.demo.instance import set_up_site
         with self.layer.zope_app() as app:
@@ -109,4 +159,4 @@ class DemoSiteTests(unittest.TestCase):
             self.assertEqual(app.article.title, 'Kept')
             self.assertEqual(
                 sorted(app.acl_users.getUserNames()),
-                ['admin', 'author', 'editor'])
+                ['admin', 'author', 'editor', 'tagger'])

@@ -14,6 +14,7 @@ NARRATIVES = [
     'large.rst',
     'permission.rst',
     'zcml.rst',
+    'sitekeywords.rst',
 ]
 
 # The first keyword widget on a page adds the enhancement's <link> and

@@ -1,0 +1,230 @@
+"""Site keywords in the demo's real Zope: suggestions from the catalog,
+ranked by use, fresh after every save; who may create keywords; links."""
+import collections
+import json
+import unittest
+import urllib.parse
+
+from formlib.keywordwidget.testing import ZOPE_DEMO_LAYER
+
+
+URL = 'http://localhost/article'
+FIELD = 'formlib.keywordwidget.demo.interfaces.IArticle.keywords'
+
+
+class SiteKeywordsTestCase(unittest.TestCase):
+
+    layer = ZOPE_DEMO_LAYER
+
+    def search(self, query, user='editor'):
+        browser = self.layer.browser(user)
+        browser.raiseHttpErrors = False
+        browser.open(URL + '/@@keywordwidget-search?' + urllib.parse.urlencode(
+            {'field': FIELD, 'q': query}))
+        return browser
+
+    def found(self, query, user='editor'):
+        return [(item['title'], item['count'])
+                for item in json.loads(self.search(query, user).contents)[
+                    'items']]
+
+    def used(self):
+        """How many articles use each keyword, recounted from the content."""
+        with self.layer.zope_app() as app:
+            articles = [app.article] + list(app.articles.objectValues())
+            return collections.Counter(
+                keyword for article in articles
+                for keyword in article.keywords)
+
+    def post(self, user, path='article', **fields):
+        data = {'form.actions.apply': 'Apply',
+                'form.keywords-empty-marker': '1'}
+        data.update(fields)
+        browser = self.layer.browser(user)
+        browser.post('http://localhost/%s/@@edit' % path,
+                     urllib.parse.urlencode(data, doseq=True))
+        return browser
+
+    def stored(self, path='article'):
+        with self.layer.zope_app() as app:
+            return app.unrestrictedTraverse(path).keywords
+
+
+class SearchTests(SiteKeywordsTestCase):
+
+    def test_each_suggestion_has_how_many_articles_use_it(self):
+        used = self.used()
+        found = self.found('python')
+        self.assertEqual(found[0], ('Python', used['Python']))
+        for keyword, count in found:
+            self.assertEqual(count, used[keyword], keyword)
+
+    def test_empty_query_answers_the_most_used(self):
+        most_used = self.used().most_common()
+        found = self.found('')
+        self.assertEqual(len(found), 20)
+        self.assertEqual([count for _keyword, count in found],
+                         [count for _keyword, count in most_used[:20]])
+
+    def test_a_saved_keyword_is_found_by_the_next_search(self):
+        self.post('editor', **{'form.keywords': ['Python', 'Zope widgets'],
+                               'form.keywords.new': 'Formlib widgets'})
+        self.assertEqual(self.found('formlib w'), [('Formlib widgets', 1)])
+        self.assertEqual(self.found('zope widgets'), [('Zope widgets', 1)])
+
+    def test_a_keyword_no_article_uses_any_more_is_not_found(self):
+        self.assertEqual(self.found('zope widgets'), [('Zope widgets', 1)])
+        python = dict(self.found('python'))['Python']
+        self.post('editor', **{'form.keywords': ['Python']})
+        self.assertEqual(self.found('zope widgets'), [])
+        self.assertEqual(dict(self.found('python'))['Python'], python)
+
+    def test_counts_equal_a_recount_after_saves(self):
+        self.post('editor', **{'form.keywords': ['Zope'],
+                               'form.keywords.new': 'Plone\nPyramid'})
+        self.post('editor', path='articles/article-0001',
+                  **{'form.keywords': ['Zope', 'Plone']})
+        with self.layer.zope_app() as app:
+            usage = app.catalog._catalog.indexes['keywords'].usage
+            counted = {keyword: usage.count(keyword)
+                       for keyword in self.used()}
+        self.assertEqual(counted, dict(self.used()))
+
+    def test_the_edit_widget_says_its_search_is_ranked(self):
+        browser = self.layer.browser('editor')
+        browser.open(URL + '/@@edit')
+        self.assertIn('data-ranked="true"', browser.contents)
+
+
+class CreatePermissionTests(SiteKeywordsTestCase):
+
+    def edit_page(self, user):
+        browser = self.layer.browser(user)
+        browser.open(URL + '/@@edit')
+        return browser
+
+    def test_tagger_is_offered_no_new_keywords(self):
+        self.assertIn('data-open="false"',
+                      self.edit_page('tagger').contents)
+
+    def test_editor_is_offered_new_keywords(self):
+        self.assertIn('data-open="true"', self.edit_page('editor').contents)
+
+    def test_tagger_chooses_and_types_existing_keywords(self):
+        self.post('tagger', **{'form.keywords': ['Zope'],
+                               'form.keywords.new': 'PYTHON'})
+        self.assertEqual(self.stored(), ['Python', 'Zope'])
+
+    def test_tagger_typing_new_keywords_gets_an_error_naming_them(self):
+        browser = self.post('tagger', **{
+            'form.keywords': ['Zope'],
+            'form.keywords.new': 'Python\nBrand new\nAlso new'})
+        self.assertIn('Not available for selection: \u201cBrand new\u201d,'
+                      ' \u201cAlso new\u201d', browser.contents)
+        # The page comes back with what was typed.
+        self.assertIn('Brand new\nAlso new', browser.contents)
+        self.assertEqual(self.stored(), [
+            'Python', 'Zope', 'Zope widgets', 'Python testing'])
+        self.assertEqual(self.found('brand new', 'tagger'), [])
+
+    def test_tagger_forging_a_new_keyword_gets_an_error(self):
+        browser = self.post('tagger', **{
+            'form.keywords': ['Zope', 'new:Forged']})
+        self.assertIn('Not available for selection: \u201cForged\u201d',
+                      browser.contents)
+        self.assertEqual(self.found('forged'), [])
+
+    def test_tagger_keeps_the_keywords_the_article_has(self):
+        self.post('tagger', **{'form.keywords': [
+            'Zope widgets', 'Python testing']})
+        self.assertEqual(self.stored(), ['Zope widgets', 'Python testing'])
+
+    def test_editor_creates_keywords(self):
+        self.post('editor', **{'form.keywords': ['Zope', 'new:Brand new']})
+        self.assertEqual(self.stored(), ['Zope', 'Brand new'])
+
+    def test_author_may_not_search_the_keywords(self):
+        self.assertEqual(
+            self.search('py', 'author').headers['status'], '403 Forbidden')
+
+
+class KeywordLinkTests(SiteKeywordsTestCase):
+
+    def test_display_links_each_keyword_to_its_listing(self):
+        browser = self.layer.browser()
+        browser.open(URL + '/@@display')
+        browser.getLink('Zope widgets').click()
+        self.assertEqual(browser.url,
+                         'http://localhost/@@keyword?keyword=Zope%20widgets')
+        self.assertIn('Used by 1 articles.', browser.contents)
+        self.assertEqual(browser.getLink('Keyword widgets for Zope').url,
+                         URL)
+
+    def test_listing_counts_all_and_shows_the_first_hundred(self):
+        python = self.used()['Python']
+        browser = self.layer.browser()
+        browser.open('http://localhost/@@keyword?keyword=Python')
+        self.assertIn('Used by %d articles.' % python, browser.contents)
+        self.assertEqual(browser.contents.count('<li>'), min(python, 100))
+
+    def test_listing_escapes_the_keyword(self):
+        browser = self.layer.browser()
+        browser.open('http://localhost/@@keyword?keyword=%3Cb%3Ex')
+        self.assertIn('<q>&lt;b&gt;x</q>', browser.contents)
+
+
+class BrokenStoreTests(SiteKeywordsTestCase):
+
+    def replace_index(self, index):
+        with self.layer.zope_app() as app:
+            catalog = app.catalog._catalog
+            kept = catalog.indexes['keywords']
+            catalog.indexes = dict(catalog.indexes, keywords=index)
+        self.addCleanup(self.restore_index, kept)
+
+    def restore_index(self, index):
+        with self.layer.zope_app() as app:
+            catalog = app.catalog._catalog
+            catalog.indexes = dict(catalog.indexes, keywords=index)
+
+    def test_search_without_the_catalog_says_what_is_missing(self):
+        with self.layer.zope_app() as app:
+            oid = app.catalog._p_oid
+            app._delObject('catalog', suppress_events=True)
+        self.addCleanup(self.put_back, oid)
+        browser = self.search('py')
+        self.assertEqual(browser.headers['status'], '503 Service Unavailable')
+        self.assertEqual(json.loads(browser.contents)['error'], (
+            "The keywords cannot be searched: No ZCatalog 'catalog' found"
+            " from /article."))
+
+    def put_back(self, oid):
+        with self.layer.zope_app() as app:
+            app._setObject('catalog', app._p_jar.get(oid),
+                           suppress_events=True)
+
+    def test_search_with_a_plain_keyword_index_says_it_does_not_count(self):
+        from Products.PluginIndexes.KeywordIndex.KeywordIndex import (
+            KeywordIndex)
+        self.replace_index(KeywordIndex('keywords'))
+        error = json.loads(self.search('py').contents)['error']
+        self.assertIn("The index 'keywords' of the catalog /catalog is a"
+                      " KeywordIndex, not a KeywordUsageIndex", error)
+
+    def test_edit_page_without_the_index_names_it(self):
+        from formlib.keywordwidget import KeywordStoreError
+        with self.layer.zope_app() as app:
+            app.catalog.delIndex('keywords')
+        self.addCleanup(self.add_index_again)
+        browser = self.layer.browser('editor')
+        browser.handleErrors = False
+        with self.assertRaises(KeywordStoreError) as raised:
+            browser.open(URL + '/@@edit')
+        self.assertEqual(str(raised.exception),
+                         "The catalog /catalog has no index 'keywords'.")
+
+    def add_index_again(self):
+        from formlib.keywordwidget.zcatalog import KeywordUsageIndex
+        with self.layer.zope_app() as app:
+            app.catalog.addIndex('keywords', KeywordUsageIndex('keywords'))
+            app.catalog.reindexIndex('keywords', None)

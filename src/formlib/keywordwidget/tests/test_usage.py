@@ -1,0 +1,115 @@
+"""Keyword usage: counts, and a search ranked by them."""
+import unittest
+
+
+def usage(**counts):
+    from formlib.keywordwidget.usage import KeywordUsage
+    made = KeywordUsage()
+    for keyword, count in counts.items():
+        made.change(keyword.replace('_', ' '), count)
+    return made
+
+
+class UpdateTests(unittest.TestCase):
+
+    def test_an_objects_keywords_are_counted_once_each(self):
+        from formlib.keywordwidget.usage import KeywordUsage
+        made = KeywordUsage()
+        made.update(None, ['Python', 'Zope'])
+        made.update(None, ['Python'])
+        self.assertEqual((made.count('Python'), made.count('Zope')), (2, 1))
+
+    def test_changed_keywords_move_their_counts(self):
+        made = usage(Python=2, Zope=1)
+        made.update(['Python', 'Zope'], ['Python', 'Plone'])
+        self.assertEqual(
+            [made.count(keyword) for keyword in ('Python', 'Zope', 'Plone')],
+            [2, 0, 1])
+
+    def test_a_keyword_no_object_uses_is_not_found(self):
+        made = usage(Python=1, Pyramid=1)
+        made.update(['Python'], None)
+        self.assertEqual(made.search('py', 20), [('Pyramid', 1)])
+        self.assertEqual(len(made), 1)
+
+    def test_spellings_are_counted_apart(self):
+        made = usage(zope=1, Zope=3)
+        self.assertEqual((made.count('zope'), made.count('Zope')), (1, 3))
+
+    def test_what_is_no_text_is_not_counted(self):
+        made = usage()
+        made.update(None, [42, 'Python'])
+        self.assertEqual((made.count(42), len(made)), (0, 1))
+
+    def test_counting_below_nought_is_refused(self):
+        with self.assertRaises(ValueError):
+            usage(Python=1).change('Python', -2)
+
+
+class SearchTests(unittest.TestCase):
+
+    def test_empty_query_answers_the_most_used_first(self):
+        made = usage(Python=5, Zope=300, Plone=12, Rust=1)
+        self.assertEqual(made.search('', 3),
+                         [('Zope', 300), ('Plone', 12), ('Python', 5)])
+
+    def test_equal_ignoring_case_comes_first(self):
+        made = usage(Pythonic=90, python=1, Python=3)
+        self.assertEqual(made.search('PYTHON', 20),
+                         [('Python', 3), ('python', 1), ('Pythonic', 90)])
+
+    def test_starting_with_the_query_comes_before_later_words(self):
+        made = usage(Zope_testing=1, Testing=2, Unit_testing_tools=50)
+        self.assertEqual(
+            [keyword for keyword, _count in made.search('test', 20)],
+            ['Testing', 'Unit testing tools', 'Zope testing'])
+
+    def test_later_words_come_before_inner_matches(self):
+        made = usage(Contesting=80, Zope_testing=1)
+        self.assertEqual(
+            [keyword for keyword, _count in made.search('test', 20)],
+            ['Zope testing', 'Contesting'])
+
+    def test_each_part_is_ranked_by_use(self):
+        made = usage(Pyramid=10, Python=300, Pylons=40)
+        self.assertEqual(made.search('py', 20),
+                         [('Python', 300), ('Pylons', 40), ('Pyramid', 10)])
+
+    def test_ties_come_alphabetically(self):
+        made = usage(Pyramid=2, Python=2, Pylons=2)
+        self.assertEqual([keyword for keyword, _ in made.search('py', 20)],
+                         ['Pylons', 'Pyramid', 'Python'])
+
+    def test_counts_in_one_band_are_ranked_exactly(self):
+        made = usage(Pyramid=1010, Python=1100, Pylons=1050)
+        self.assertEqual([count for _keyword, count in made.search('p', 2)],
+                         [1100, 1050])
+
+    def test_case_accents_and_spaces_do_not_count(self):
+        made = usage(Zürich_Zope_Sprint=4)
+        self.assertEqual(made.search('zurich  zope', 20),
+                         [('Zürich Zope Sprint', 4)])
+
+    def test_a_keyword_matching_twice_is_listed_once(self):
+        made = usage(Banana=3)
+        self.assertEqual(made.search('an', 20), [('Banana', 3)])
+
+    def test_at_most_limit_keywords(self):
+        made = usage(**{'Python%d' % number: number
+                        for number in range(1, 60)})
+        found = made.search('python', 20)
+        self.assertEqual(len(found), 20)
+        self.assertEqual(found[0], ('Python59', 59))
+
+    def test_no_match_finds_nothing(self):
+        self.assertEqual(usage(Python=1).search('java', 20), [])
+
+
+class AliasTests(unittest.TestCase):
+
+    def test_alias_is_looked_up_ignoring_case(self):
+        made = usage(Python=1)
+        # What the keyword manager stores when it merges "Pyhton".
+        made.aliases['pyhton'] = 'Python'
+        self.assertEqual(made.alias('PYHTON'), 'Python')
+        self.assertIsNone(made.alias('Python'))

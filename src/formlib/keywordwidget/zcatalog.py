@@ -1,0 +1,103 @@
+"""Site keywords in Zope: a ZCatalog index that counts keyword uses.
+
+Needs the ``zope`` extra (Zope, Products.ZCatalog).
+"""
+import zope.interface
+from AccessControl.class_init import InitializeClass
+from Acquisition import aq_get
+from OFS.interfaces import ITraversable
+from Products.PluginIndexes.KeywordIndex.KeywordIndex import KeywordIndex
+from Products.ZCatalog.interfaces import IZCatalog
+
+from formlib.keywordwidget.interfaces import IKeywordStore
+from formlib.keywordwidget.sitekeywords import KeywordStoreError
+from formlib.keywordwidget.usage import KeywordUsage
+
+
+class KeywordUsageIndex(KeywordIndex):
+    """A KeywordIndex that also counts how many objects use each keyword.
+
+    The counts and the search of `site_keywords` are kept with the index
+    and change with it, in the same transaction.
+    """
+
+    meta_type = 'KeywordUsageIndex'
+
+    def clear(self):
+        super().clear()
+        self.usage = KeywordUsage()
+
+    def index_object(self, documentId, obj, threshold=None):
+        before = self._unindex.get(documentId)
+        indexed = super().index_object(documentId, obj, threshold)
+        self.usage.update(before, self._unindex.get(documentId))
+        return indexed
+
+    def unindex_object(self, documentId):
+        before = self._unindex.get(documentId)
+        super().unindex_object(documentId)
+        self.usage.update(before, self._unindex.get(documentId))
+
+
+InitializeClass(KeywordUsageIndex)
+
+
+def where(context):
+    """Where an object is, to name it in an error."""
+    if ITraversable.providedBy(context):
+        return '/'.join(context.getPhysicalPath()) or '/'
+    return repr(context)
+
+
+class ZCatalogKeywords:
+    """Finds the keywords of the KeywordUsageIndex `index` of the ZCatalog
+    with the id `catalog`, acquired from the edited object."""
+
+    def __init__(self, catalog, index):
+        self.catalog = catalog
+        self.index = index
+
+    def __repr__(self):
+        return '%s(%r, %r)' % (type(self).__name__, self.catalog, self.index)
+
+    def __call__(self, context):
+        catalog = aq_get(context, self.catalog, None)
+        if not IZCatalog.providedBy(catalog):
+            raise KeywordStoreError(
+                'No ZCatalog %r found from %s.' % (
+                    self.catalog, where(context)))
+        index = catalog._catalog.indexes.get(self.index)
+        if index is None:
+            raise KeywordStoreError(
+                'The catalog %s has no index %r.' % (
+                    where(catalog), self.index))
+        if not isinstance(index, KeywordUsageIndex):
+            raise KeywordStoreError(
+                'The index %r of the catalog %s is a %s, not a %s: it does'
+                ' not count keywords.' % (
+                    self.index, where(catalog), type(index).__name__,
+                    KeywordUsageIndex.__name__))
+        return ZCatalogKeywordStore(catalog, index)
+
+
+@zope.interface.implementer(IKeywordStore)
+class ZCatalogKeywordStore:
+    """The keywords of a KeywordUsageIndex in a ZCatalog."""
+
+    def __init__(self, catalog, index):
+        self.catalog = catalog
+        self.index = index
+
+    def count(self, keyword):
+        return self.index.usage.count(keyword)
+
+    def search(self, query, limit):
+        return self.index.usage.search(query, limit)
+
+    def objects(self, keyword):
+        brains = self.catalog.unrestrictedSearchResults(
+            {self.index.getId(): keyword})
+        return [brain._unrestrictedGetObject() for brain in brains]
+
+    def alias(self, text):
+        return self.index.usage.alias(text)
