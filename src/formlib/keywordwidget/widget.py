@@ -22,6 +22,7 @@ from formlib.keywordwidget.interfaces import IKeywordDisplayWidget
 from formlib.keywordwidget.interfaces import IKeywordInputWidget
 from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
 from formlib.keywordwidget.keywords import Keywords
+from formlib.keywordwidget.keywords import Submission
 from formlib.keywordwidget.keywords import edited_object
 from formlib.keywordwidget.keywords import keep_stored_order
 from formlib.keywordwidget.resources import render_resources
@@ -63,6 +64,10 @@ def in_display_order(values, keywords):
     return list(values)
 
 
+class Refused(str):
+    """Text of a typed keyword the field refused, shown to be corrected."""
+
+
 @zope.interface.implementer(IKeywordInputWidget)
 class KeywordInputWidget(SimpleInputWidget):
     """Selects keywords, takes typed ones, and works without JS."""
@@ -87,6 +92,11 @@ class KeywordInputWidget(SimpleInputWidget):
     @property
     def typed_name(self):
         return self.name + '.new'
+
+    @property
+    def error_id(self):
+        # The select (and the enhanced combobox) is described by the error.
+        return self.name + '-error'
 
     def hasInput(self):
         return self.marker_name in self.request.form
@@ -165,11 +175,24 @@ class KeywordInputWidget(SimpleInputWidget):
         if self._renderedValueSet():
             return in_display_order(self._data or (), self.keywords)
         if self.hasInput():
-            values, _unknown, refused = self.keywords.parse(
-                self._getFormInput())
-            # Refused keywords come back as typed, to be corrected.
-            return values + [text for text, _error in refused]
+            return self._posted_keywords()
         return list(self.context.default or ())
+
+    def _posted_keywords(self):
+        """The posted keywords in the user's order; refused ones come back
+        as typed, to be corrected where the user put them."""
+        # Fed one token at a time, the submission tells what each gave.
+        submission = Submission(self.keywords, (), ())
+        keywords, refused = [], set()
+        for token in self._getFormInput():
+            values, invalid = len(submission.values), len(submission.invalid)
+            submission.add_token(token)
+            keywords.extend(submission.values[values:])
+            for text, _error in submission.invalid[invalid:]:
+                if text not in refused:
+                    refused.add(text)
+                    keywords.append(Refused(text))
+        return keywords
 
     def search_url(self):
         """Where the enhancement searches the vocabulary, if it can."""
@@ -203,11 +226,12 @@ class KeywordInputWidget(SimpleInputWidget):
             render_resources(self.request),
             '<div class="%s"%s>' % (self.css_class, attributes),
             '<select multiple="multiple" id="%s" name="%s:list"'
-            ' size="%d">' % (
-                escape(self.name), escape(self.name), self.visible_rows),
+            ' size="%d"%s>' % (
+                escape(self.name), escape(self.name), self.visible_rows,
+                self._invalid_attributes()),
             options,
             '</select>',
-            self._textarea() if keywords.open or large else '',
+            self._textarea(),
             '<input type="hidden" name="%s" value="1" />' % (
                 escape(self.marker_name)),
             '</div>',
@@ -224,9 +248,29 @@ class KeywordInputWidget(SimpleInputWidget):
                     escape(term.token), escape(title(term))))
         return ''.join(options)
 
+    def _invalid_attributes(self):
+        """After an error: the control is invalid, described by it."""
+        if self._error is None:
+            return ''
+        return ' aria-invalid="true" aria-describedby="%s"' % escape(
+            self.error_id)
+
+    def error(self):
+        snippet = super().error()
+        if not snippet:
+            return snippet
+        return '<span id="%s">%s</span>' % (escape(self.error_id), snippet)
+
     def _chosen_option(self, value):
         """A selected option, for a value in the vocabulary or not."""
         keywords = self.keywords
+        if isinstance(value, Refused):
+            return (
+                '<option class="refused" value="%s" selected="selected">'
+                '%s %s</option>' % (
+                    escape(NEW_KEYWORD_PREFIX + value), escape(value),
+                    escape(translate(_('(not accepted)'),
+                                     context=self.request))))
         css = ''
         label = keywords.title_of(value)
         if not keywords.is_available(value):
@@ -238,14 +282,19 @@ class KeywordInputWidget(SimpleInputWidget):
     def _textarea(self):
         """Where keywords are typed, one a line, when there is no JS."""
         text = '' if self._renderedValueSet() else self._typed_text()
+        # A small closed field lists every keyword: it has a textarea only
+        # to give back what the enhancement could not match.
+        if not (self.keywords.open or self.keywords.large or text):
+            return ''
         return (
             '<label for="%s">%s</label>'
-            '<textarea id="%s" name="%s" rows="%d">%s</textarea>' % (
+            '<textarea id="%s" name="%s" rows="%d"%s>%s</textarea>' % (
                 escape(self.typed_name),
                 escape(translate(
                     _('Add keywords, one per line'), context=self.request)),
                 escape(self.typed_name), escape(self.typed_name),
-                self.typed_rows, escape(text)))
+                self.typed_rows,
+                self._invalid_attributes() if text else '', escape(text)))
 
 
 @zope.interface.implementer(IKeywordDisplayWidget)
