@@ -13,18 +13,32 @@ from formlib.keywordwidget.i18n import MessageFactory as _
 RESOURCE_NAME = 'formlib.keywordwidget'
 
 STYLESHEETS = ('tom-select/tom-select.min.css', 'keywordwidget.css')
-# Deferred scripts run in this order, after the page is parsed.
-SCRIPTS = ('tom-select/tom-select.complete.min.js', 'keywordwidget.js')
+# Deferred scripts run in this order, after the page is parsed: Tom Select,
+# what our plugins share, a plugin per concern, and the enhancement itself.
+SCRIPTS = (
+    'tom-select/tom-select.complete.min.js',
+    'keywordwidget-text.js',
+    'keywordwidget-chips.js',
+    'keywordwidget-search.js',
+    'keywordwidget-typing.js',
+    'keywordwidget-history.js',
+    'keywordwidget.js',
+)
 
 MESSAGES_ID = 'formlib-keywordwidget-messages'
 
-# The enhanced control's texts; `${keyword}` is filled in by the script.
+# The enhanced control's texts; `${keyword}` and `${keywords}` are filled
+# in by the script.
 MESSAGES = {
     'add': _('Add ${keyword}'),
+    'chosen': _('\u201c${keyword}\u201d is already chosen.'),
+    'failed': _('The search failed. Keep typing to search again.'),
     'noResults': _('No results'),
+    'notAvailable': _('Not available for selection: ${keywords}'),
     'loading': _('Searching\u2026'),
     'remove': _('Remove ${keyword}'),
     'search': _('Type to search'),
+    'typed': _('Add keywords, one per line'),
 }
 
 _ANNOTATION_KEY = 'formlib.keywordwidget.resources-rendered'

@@ -16,6 +16,8 @@ from zope.publisher.browser import TestRequest
 from zope.traversing.interfaces import IContainmentRoot
 
 import formlib.keywordwidget
+from formlib.keywordwidget.resources import SCRIPTS
+from formlib.keywordwidget.resources import STYLESHEETS
 from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
 from formlib.keywordwidget.testing import ZCML_LAYER
 from formlib.keywordwidget.testing import ZOPE_DEMO_LAYER
@@ -68,6 +70,11 @@ class RenderResourcesTests(unittest.TestCase):
         ], re.findall('<link rel="stylesheet" href="([^"]+)" />', html))
         self.assertEqual([
             base + 'tom-select/tom-select.complete.min.js',
+            base + 'keywordwidget-text.js',
+            base + 'keywordwidget-chips.js',
+            base + 'keywordwidget-search.js',
+            base + 'keywordwidget-typing.js',
+            base + 'keywordwidget-history.js',
             base + 'keywordwidget.js',
         ], re.findall('<script defer="defer" src="([^"]+)"></script>', html))
 
@@ -99,10 +106,14 @@ class RenderResourcesTests(unittest.TestCase):
         messages = messages_in(render_resources(TestRequest()))
         self.assertEqual({
             'add': 'Add ${keyword}',
+            'chosen': '\u201c${keyword}\u201d is already chosen.',
+            'failed': 'The search failed. Keep typing to search again.',
             'loading': 'Searching\u2026',
             'noResults': 'No results',
+            'notAvailable': 'Not available for selection: ${keywords}',
             'remove': 'Remove ${keyword}',
             'search': 'Type to search',
+            'typed': 'Add keywords, one per line',
         }, messages)
 
 
@@ -135,8 +146,8 @@ class TranslatedMessagesTests(unittest.TestCase):
 
     def test_translation_cannot_end_the_script_block(self):
         html = self.render()
-        # The messages block and two scripts, each closed once.
-        self.assertEqual(3, html.count('</script>'))
+        # The messages block and the scripts, each closed once.
+        self.assertEqual(1 + len(SCRIPTS), html.count('</script>'))
         self.assertEqual(
             '</script><script>alert(1)//', messages_in(html)['remove'])
 
@@ -159,7 +170,7 @@ class ServedFilesTests(unittest.TestCase):
 
     def test_every_resource_on_the_edit_page_is_served(self):
         urls = self.resource_urls()
-        self.assertEqual(4, len(urls))
+        self.assertEqual(len(STYLESHEETS) + len(SCRIPTS), len(urls))
         for url in urls:
             self.browser.open(url)
             self.assertEqual('200 Ok', self.browser.headers['status'])
@@ -198,15 +209,8 @@ class ZopeResourcesTests(unittest.TestCase):
 
     def test_urls_are_based_on_the_zope_root(self):
         self.assertEqual([
-            'http://localhost/++resource++formlib.keywordwidget/'
-            'tom-select/tom-select.min.css',
-            'http://localhost/++resource++formlib.keywordwidget/'
-            'keywordwidget.css',
-            'http://localhost/++resource++formlib.keywordwidget/'
-            'tom-select/tom-select.complete.min.js',
-            'http://localhost/++resource++formlib.keywordwidget/'
-            'keywordwidget.js',
-        ], self.resource_urls())
+            'http://localhost/++resource++formlib.keywordwidget/' + path
+            for path in STYLESHEETS + SCRIPTS], self.resource_urls())
 
     def test_zope_serves_every_resource(self):
         for url in self.resource_urls():
