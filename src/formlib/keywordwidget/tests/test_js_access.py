@@ -195,5 +195,6 @@ class RightToLeftTests(BrowserTestCase):
         chip = self.page.locator(
             '.ts-wrapper:has(#form\\.tags-ts-control) .item')
         self.assertTrue(self.exclamation_is_left_of_the_text(chip))
+        self.assertEqual([], self.blocking_violations())
         self.apply()
         self.assertEqual([HEBREW], list(self.article.tags))

@@ -49,6 +49,7 @@ class BackButtonTests(BrowserTestCase):
         self.assertItems('labels', ['special-4', 'new:Brand new', 'special-5'])
         self.assertEqual(['special-4', 'new:Brand new', 'special-5'],
                          self.selected('labels'))
+        self.assertEqual([], self.blocking_violations())
         self.apply()
         self.assertEqual({'Zope', 'Brand new', 'Z\u00fcrich'},
                          set(self.article.labels))

@@ -1,4 +1,5 @@
 """The enhancement (static/keywordwidget.js) in real headless Chromium."""
+import re
 import urllib.parse
 
 from playwright.sync_api import expect
@@ -7,6 +8,7 @@ from formlib.keywordwidget.resources import RESOURCE_NAME
 from formlib.keywordwidget.resources import SCRIPTS
 from formlib.keywordwidget.testing import ZOPE_BROWSER_LAYER
 from formlib.keywordwidget.tests.browser import BrowserTestCase
+from formlib.keywordwidget.tests.browser import HeldSearches
 
 
 class KeyboardTests(BrowserTestCase):
@@ -407,4 +409,32 @@ class ZopeDemoTests(BrowserTestCase):
     def test_edit_page_has_no_serious_violations(self):
         self.open('/article/@@edit')
         self.type_python_accessi()
+        self.assertEqual([], self.blocking_violations())
+
+    def test_failed_search_says_so(self):
+        searches = HeldSearches(self.page)
+        self.open('/article/@@edit')
+        self.combobox('Keywords').press_sequentially('python acc')
+        searches.fail('python acc')
+        expect(self.page.locator(
+            '#form\\.keywords-ts-dropdown')).to_contain_text(
+                'The search failed. Keep typing to search again.')
+        expect(self.options('keywords')).to_have_text(['Add python acc'])
+        self.assertEqual([], self.blocking_violations())
+
+    def test_refused_save_marks_the_keyword_and_the_field(self):
+        # Keywords of the demo have at most 60 characters.
+        too_long = 'Keyword widgets ' * 4
+        self.open('/article/@@edit')
+        box = self.combobox('Keywords')
+        box.press_sequentially(too_long)
+        box.press('Enter')
+        self.apply()
+        refused = self.page.locator(
+            '.ts-wrapper:has(#form\\.keywords-ts-control) .item.refused')
+        expect(refused).to_have_text(
+            re.compile(r'^%s \(not accepted\)' % too_long.strip()))
+        expect(box).to_have_attribute('aria-invalid', 'true')
+        expect(box).to_have_accessible_description(
+            re.compile('^Not accepted: '))
         self.assertEqual([], self.blocking_violations())
