@@ -53,11 +53,23 @@
       return option[labelField];
     }
 
+    // Whether `key` (folded text) spells the keyword of `option`.  The
+    // server takes the title or the value ("howto" for "How-to"); the
+    // browser knows the token, most often the value.  Folded once per
+    // option: every keystroke compares with them all.
+    function spells(key, option) {
+      if (option.$spellings === undefined) {
+        option.$spellings = [
+          kw.fold(label(option)), kw.fold(option[valueField])];
+      }
+      return option.$spellings.indexOf(key) >= 0;
+    }
+
     // The chosen keyword `text` spells, or null.
     function chosenAs(text) {
       var key = kw.fold(text);
       var value = key && self.items.find(function (item) {
-        return kw.fold(label(self.options[item])) === key;
+        return spells(key, self.options[item]);
       });
       return value ? self.options[value] : null;
     }
@@ -67,7 +79,7 @@
       var key = kw.fold(text);
       for (var value in self.options) {
         if (self.items.indexOf(value) < 0 &&
-            kw.fold(label(self.options[value])) === key) {
+            spells(key, self.options[value])) {
           return self.options[value];
         }
       }
@@ -132,12 +144,13 @@
     function typedField() {
       var textarea = self.wrapper.parentNode.querySelector('textarea');
       if (!textarea) {
-        var label = document.createElement('label');
+        var caption = document.createElement('label');
         textarea = document.createElement('textarea');
-        textarea.id = textarea.name = label.htmlFor = self.input.id + '.new';
+        textarea.id = textarea.name = caption.htmlFor =
+          self.input.id + '.new';
         textarea.rows = 3;
-        label.textContent = messages.typed;
-        self.wrapper.after(label, textarea);
+        caption.textContent = messages.typed;
+        self.wrapper.after(caption, textarea);
       }
       return textarea;
     }
@@ -147,9 +160,9 @@
     function showTypedField(textarea, needed) {
       var hidden = kw.tidy(textarea.value) === '' && !needed;
       textarea.hidden = hidden;
-      var label = labelOf(textarea);
-      if (label) {
-        label.hidden = hidden;
+      var caption = labelOf(textarea);
+      if (caption) {
+        caption.hidden = hidden;
       }
     }
 

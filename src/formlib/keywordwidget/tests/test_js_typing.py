@@ -39,6 +39,14 @@ class TypedTextTests(BrowserTestCase):
             self.page.get_by_role('button', name='Apply').click()
         self.assertEqual(['Zope'], list(self.article.keywords))
 
+    def test_closed_field_picks_the_keyword_whose_value_the_text_spells(self):
+        # As the server does: "howto" is the value of "How-to".
+        self.open('/article/@@edit')
+        self.combobox('Categories').press_sequentially('howto')
+        self.page.keyboard.press('Tab')
+        self.assertItems('categories', ['howto'])
+        expect(self.page.locator('#form\\.categories\\.new')).to_be_hidden()
+
     def test_closed_field_shows_unknown_text_as_refused(self):
         self.open('/article/@@edit')
         self.combobox('Keywords').press_sequentially('Flask')
