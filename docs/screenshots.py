@@ -22,9 +22,10 @@ PHONE = {'width': 375, 'height': 640}
 
 
 def wait_for_options(page, field, count):
+    """Wait until the dropdown offers `count` options (not messages)."""
     page.wait_for_function(
-        'count => document.querySelectorAll('
-        '"#form\\\\.%s-ts-dropdown [role=option]").length === count' % field,
+        'count => document.querySelectorAll("#form\\\\.%s-ts-dropdown'
+        ' [role=option]:not([aria-disabled])").length === count' % field,
         arg=count)
 
 
@@ -50,6 +51,28 @@ def large_search(page, layer):
     wait_for_options(page, 'subjects', 4)
 
 
+def refused_keyword(page, layer):
+    """A save the server refused: the refused chip marked, in its place."""
+    layer.root.article.tags = ['Python']
+    page.goto(layer.url + '/article/@@edit-tagging')
+    box = page.locator('#form\\.tags-ts-control')
+    for text in ('Flask', 'A keyword far too long', 'zope'):
+        box.press_sequentially(text)
+        box.press('Enter')
+    with page.expect_navigation():
+        page.get_by_role('button', name='Apply').click()
+    page.wait_for_selector('.keywordwidget-enhanced .item.refused')
+
+
+def search_failed(page, layer):
+    """A search the server could not answer: said, and Add still works."""
+    page.route(lambda url: '/@@keywordwidget-search?' in url,
+               lambda route: route.fulfill(status=500, body='Error'))
+    page.goto(layer.url + '/article/@@edit-tagging')
+    page.locator('#form\\.labels-ts-control').press_sequentially('pyth')
+    page.wait_for_selector('#form\\.labels-ts-dropdown .search-failed')
+
+
 def without_javascript(page, layer):
     layer.root.article.tags = ['Python']
     page.goto(layer.url + '/article/@@edit-tagging')
@@ -57,7 +80,9 @@ def without_javascript(page, layer):
 
 
 def phone(page, layer):
-    layer.root.article.tags = ['Python', 'Zope', 'Smith, John', 'Flask']
+    layer.root.article.tags = [
+        'Python', 'Zope', 'Smith, John',
+        'Pneumonoultramicroscopicsilicovolcanoconiosis']
     page.goto(layer.url + '/article/@@edit-tagging')
     page.locator('#form\\.tags-ts-control').press_sequentially('py')
     wait_for_options(page, 'tags', 2)
@@ -76,6 +101,8 @@ APP_SCENES = [
     ('enhanced-edit.png', enhanced_edit, DESKTOP, True),
     ('create-new-keyword.png', create_new_keyword, DESKTOP, True),
     ('large-vocabulary-search.png', large_search, DESKTOP, True),
+    ('refused-keyword.png', refused_keyword, DESKTOP, True),
+    ('search-failed.png', search_failed, DESKTOP, True),
     ('without-javascript.png', without_javascript, DESKTOP, False),
     ('phone.png', phone, PHONE, True),
 ]

@@ -60,7 +60,15 @@ BUNDLES = {
         b'\n'),
     'keywordwidget.js': (
         'text/javascript; charset=utf-8',
-        ('tom-select/tom-select.complete.min.js', 'keywordwidget.js'),
+        # Tom Select, what our plugins share, a plugin per concern, and
+        # the enhancement itself.
+        ('tom-select/tom-select.complete.min.js',
+         'keywordwidget-text.js',
+         'keywordwidget-chips.js',
+         'keywordwidget-search.js',
+         'keywordwidget-typing.js',
+         'keywordwidget-history.js',
+         'keywordwidget.js'),
         b'\n;\n'),
 }
 

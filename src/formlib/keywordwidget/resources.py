@@ -12,13 +12,18 @@ from formlib.keywordwidget.i18n import MessageFactory as _
 
 MESSAGES_ID = 'formlib-keywordwidget-messages'
 
-# The enhanced control's texts; `${keyword}` is filled in by the script.
+# The enhanced control's texts; `${keyword}` and `${keywords}` are filled
+# in by the script.
 MESSAGES = {
     'add': _('Add ${keyword}'),
+    'chosen': _('\u201c${keyword}\u201d is already chosen.'),
+    'failed': _('The search failed. Keep typing to search again.'),
     'noResults': _('No results'),
+    'notAvailable': _('Not available for selection: ${keywords}'),
     'loading': _('Searching\u2026'),
     'remove': _('Remove ${keyword}'),
     'search': _('Type to search'),
+    'typed': _('Add keywords, one per line'),
 }
 
 _ANNOTATION_KEY = 'formlib.keywordwidget.resources-rendered'

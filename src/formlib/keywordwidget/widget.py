@@ -24,6 +24,7 @@ from formlib.keywordwidget.interfaces import IKeywordDisplayWidget
 from formlib.keywordwidget.interfaces import IKeywordInputWidget
 from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
 from formlib.keywordwidget.keywords import Keywords
+from formlib.keywordwidget.keywords import Submission
 from formlib.keywordwidget.keywords import edited_object
 from formlib.keywordwidget.keywords import keep_stored_order
 from formlib.keywordwidget.normalize import isolated
@@ -99,6 +100,10 @@ def in_display_order(values, keywords):
     return list(values)
 
 
+class Refused(str):
+    """Text of a typed keyword the field refused, shown to be corrected."""
+
+
 @zope.interface.implementer(IKeywordInputWidget)
 class KeywordInputWidget(SimpleInputWidget):
     """Selects keywords, takes typed ones, and works without JS."""
@@ -133,6 +138,11 @@ class KeywordInputWidget(SimpleInputWidget):
         # The enhancement posts the chosen tokens here, as one JSON list
         # (keywordwidget.js knows the name: the select's id plus .tokens).
         return self.name + '.tokens'
+
+    @property
+    def error_id(self):
+        # The select (and the enhanced combobox) is described by the error.
+        return self.name + '-error'
 
     def hasInput(self):
         return self.marker_name in self.request.form
@@ -242,21 +252,34 @@ class KeywordInputWidget(SimpleInputWidget):
             return in_display_order(self._data or (), self.keywords)
         if self.hasInput():
             try:
-                tokens = self._getFormInput()
+                return self._posted_keywords()
             except UnreadableInput:
                 # Nothing of it can be shown: show what is stored.
                 return list(self.keywords.stored_values())
-            values, unknown, refused = self.keywords.parse(tokens)
-            if unknown:
-                # A stored keyword retired while the form was open came
-                # back with the token it had: show it kept, as unavailable,
-                # as a fresh form does, so the next save keeps it.
-                values += [
-                    value for value in self.keywords.stored_values()
-                    if value not in self.keywords and value not in values]
-            # Refused keywords come back as typed, to be corrected.
-            return values + [text for text, _error in refused]
         return list(self.context.default or ())
+
+    def _posted_keywords(self):
+        """The posted keywords in the user's order; refused ones come back
+        as typed, to be corrected where the user put them."""
+        # Fed one token at a time, the submission tells what each gave.
+        submission = Submission(self.keywords, (), ())
+        keywords, refused = [], set()
+        for token in self._getFormInput():
+            values, invalid = len(submission.values), len(submission.invalid)
+            submission.add_token(token)
+            keywords.extend(submission.values[values:])
+            for text, _error in submission.invalid[invalid:]:
+                if text not in refused:
+                    refused.add(text)
+                    keywords.append(Refused(text))
+        if submission.unknown:
+            # A stored keyword retired while the form was open came back
+            # with the token it had: show it kept, as unavailable, as a
+            # fresh form does, so the next save keeps it.
+            keywords += [
+                value for value in self.keywords.stored_values()
+                if value not in self.keywords and value not in keywords]
+        return keywords
 
     def search_url(self):
         """Where the enhancement searches the vocabulary, if it can."""
@@ -299,19 +322,19 @@ class KeywordInputWidget(SimpleInputWidget):
         if not large:
             # Large vocabularies are searched: the page stays small.
             options += self._unchosen_options(set(selected))
-        textarea = ''
         if many:
             textarea = self._textarea(
                 [keywords.title_of(value) for value in selected],
                 _('Keywords, one per line'))
-        elif keywords.open or large:
+        else:
             textarea = self._textarea([], _('Add keywords, one per line'))
         return ''.join([
             render_resources(self.request),
             '<div class="%s"%s>' % (self.css_class, attributes),
             '<select multiple="multiple" id="%s" name="%s:list"'
-            ' size="%d">' % (
-                escape(self.name), escape(self.name), self.visible_rows),
+            ' size="%d"%s>' % (
+                escape(self.name), escape(self.name), self.visible_rows,
+                self._invalid_attributes()),
             options,
             '</select>',
             textarea,
@@ -331,9 +354,29 @@ class KeywordInputWidget(SimpleInputWidget):
                     escape(term.token), escape(isolated(title(term)))))
         return ''.join(options)
 
+    def _invalid_attributes(self):
+        """After an error: the control is invalid, described by it."""
+        if self._error is None:
+            return ''
+        return ' aria-invalid="true" aria-describedby="%s"' % escape(
+            self.error_id)
+
+    def error(self):
+        snippet = super().error()
+        if not snippet:
+            return snippet
+        return '<span id="%s">%s</span>' % (escape(self.error_id), snippet)
+
     def _chosen_option(self, value):
         """A selected option, for a value in the vocabulary or not."""
         keywords = self.keywords
+        if isinstance(value, Refused):
+            return (
+                '<option class="refused" value="%s" selected="selected">'
+                '%s %s</option>' % (
+                    escape(NEW_KEYWORD_PREFIX + value), escape(value),
+                    escape(translate(_('(not accepted)'),
+                                     context=self.request))))
         css = ''
         label = isolated(keywords.title_of(value))
         if not keywords.is_available(value):
@@ -345,18 +388,24 @@ class KeywordInputWidget(SimpleInputWidget):
     def _textarea(self, lines, label):
         """Where keywords are typed, one a line, when there is no JS: the
         chosen `lines`, then what was typed."""
+        typed = ''
         if not self._renderedValueSet():
             try:
-                lines = lines + self._typed_lines()
+                typed = '\n'.join(self._typed_lines()).strip()
             except UnreadableInput:
                 pass
+        # A small closed field lists every keyword: it has a textarea only
+        # to give back what the enhancement could not match.
+        if not (lines or self.keywords.open or self.keywords.large or typed):
+            return ''
         return (
             '<label for="%s">%s</label>'
-            '<textarea id="%s" name="%s" rows="%d">%s</textarea>' % (
+            '<textarea id="%s" name="%s" rows="%d"%s>%s</textarea>' % (
                 escape(self.typed_name),
                 escape(translate(label, context=self.request)),
                 escape(self.typed_name), escape(self.typed_name),
-                self.typed_rows, escape('\n'.join(lines))))
+                self.typed_rows, self._invalid_attributes() if typed else '',
+                escape('\n'.join(lines + [typed] if typed else lines))))
 
 
 @zope.interface.implementer(IKeywordDisplayWidget)

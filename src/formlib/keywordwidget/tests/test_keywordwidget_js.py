@@ -1,103 +1,13 @@
 """The enhancement (static/keywordwidget.js) in real headless Chromium."""
-import os
-import unittest
+import re
 import urllib.parse
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from formlib.keywordwidget.bundles import VIEW_NAME
-from formlib.keywordwidget.testing import BROWSER_LAYER
-from formlib.keywordwidget.testing import REQUIRE_BROWSER
 from formlib.keywordwidget.testing import ZOPE_BROWSER_LAYER
-
-
-# axe-core impacts that fail the accessibility scan.
-BLOCKING_IMPACTS = ('serious', 'critical')
-# Not ours: formlib's stock widget for the Colours field has unnamed selects.
-AXE_EXCLUDE = {'exclude': [['[id^="form.colours"]']]}
-
-
-class BrowserTestCase(unittest.TestCase):
-    """Opens pages of the example app in a fresh browser context."""
-
-    layer = BROWSER_LAYER
-    javascript = True
-    # User name (and password) to log in with, if any.
-    user = None
-
-    def setUp(self):
-        if self.layer.browser is None:
-            if os.environ.get(REQUIRE_BROWSER):
-                self.fail(self.layer.missing)
-            self.skipTest(self.layer.missing)
-        credentials = None
-        if self.user is not None:
-            credentials = {'username': self.user, 'password': self.user}
-        self.context = self.layer.browser.new_context(
-            java_script_enabled=self.javascript, http_credentials=credentials)
-        self.addCleanup(self.context.close)
-        self.page = self.context.new_page()
-        self.page.set_default_timeout(10000)
-        self.script_errors = []
-        self.page.on('pageerror', lambda error: self.script_errors.append(
-            str(error)))
-
-    @property
-    def article(self):
-        return self.layer.root.article
-
-    def open(self, path):
-        self.page.goto(self.layer.url + path)
-        if self.javascript:
-            self.page.wait_for_selector(
-                '.keywordwidget-enhanced', state='attached')
-        self.addCleanup(self.assertEqual, [], self.script_errors)
-
-    def combobox(self, name):
-        return self.page.get_by_role('combobox', name=name, exact=True)
-
-    def options(self, field):
-        """The options the dropdown of a field offers."""
-        return self.page.locator(
-            '#form\\.%s-ts-dropdown [role=option]' % field)
-
-    def active_option(self, field):
-        return self.page.locator('#form\\.%s-ts-dropdown .active' % field)
-
-    def type(self, field, text, matches, active=None):
-        """Type into a combobox, wait until it offers just `matches`.
-
-        The first match is active, unless `active` names another.
-        """
-        box = self.page.locator('#form\\.%s-ts-control' % field)
-        box.press_sequentially(text)
-        expect(self.options(field)).to_have_text(matches)
-        expect(self.active_option(field)).to_have_text(active or matches[0])
-        return box
-
-    def assertItems(self, field, tokens):
-        """The enhanced control of `field` shows the items `tokens`."""
-        items = self.page.locator(
-            '.ts-wrapper:has(#form\\.%s-ts-control) .ts-control > .item'
-            % field)
-        expect(items).to_have_count(len(tokens))
-        self.assertEqual(tokens, [
-            item.get_attribute('data-value') for item in items.all()])
-
-    def blocking_violations(self):
-        """Serious and critical findings of an axe-core scan of the page."""
-        results = Axe().run(self.page, context=AXE_EXCLUDE)
-        return [
-            '%s (%s): %s' % (
-                violation['id'], violation['impact'],
-                [node['target'] for node in violation['nodes']])
-            for violation in results.response['violations']
-            if violation['impact'] in BLOCKING_IMPACTS]
-
-    def apply(self):
-        with self.page.expect_navigation():
-            self.page.get_by_role('button', name='Apply').press('Enter')
+from formlib.keywordwidget.tests.browser import BrowserTestCase
+from formlib.keywordwidget.tests.browser import HeldSearches
 
 
 class KeyboardTests(BrowserTestCase):
@@ -498,4 +408,32 @@ class ZopeDemoTests(BrowserTestCase):
     def test_edit_page_has_no_serious_violations(self):
         self.open('/article/@@edit')
         self.type_python_trai()
+        self.assertEqual([], self.blocking_violations())
+
+    def test_failed_search_says_so(self):
+        searches = HeldSearches(self.page)
+        self.open('/article/@@edit')
+        self.combobox('Keywords').press_sequentially('python acc')
+        searches.fail('python acc')
+        expect(self.page.locator(
+            '#form\\.keywords-ts-dropdown')).to_contain_text(
+                'The search failed. Keep typing to search again.')
+        expect(self.options('keywords')).to_have_text(['Add python acc'])
+        self.assertEqual([], self.blocking_violations())
+
+    def test_refused_save_marks_the_keyword_and_the_field(self):
+        # Keywords of the demo have at most 60 characters.
+        too_long = 'Keyword widgets ' * 4
+        self.open('/article/@@edit')
+        box = self.combobox('Keywords')
+        box.press_sequentially(too_long)
+        box.press('Enter')
+        self.apply()
+        refused = self.page.locator(
+            '.ts-wrapper:has(#form\\.keywords-ts-control) .item.refused')
+        expect(refused).to_have_text(
+            re.compile(r'^%s \(not accepted\)' % too_long.strip()))
+        expect(box).to_have_attribute('aria-invalid', 'true')
+        expect(box).to_have_accessible_description(
+            re.compile('^Not accepted: '))
         self.assertEqual([], self.blocking_violations())

@@ -363,6 +363,45 @@ class RenderTests(unittest.TestCase):
         self.assertFalse(textarea.text)
 
 
+class RefusedKeywordsTests(unittest.TestCase):
+    """After an error, keywords the value type refused come back where the
+    user put them, marked."""
+
+    def rerender(self, *tokens):
+        from zope.formlib.interfaces import InputErrors
+        widget = submit(make_field(), tokens=tokens)
+        with self.assertRaises(InputErrors):
+            widget.getInputValue()
+        return parse(widget())
+
+    def selected(self, html):
+        return [option.get('value')
+                for option in html.xpath('//option[@selected]')]
+
+    def test_refused_keyword_keeps_its_place(self):
+        html = self.rerender('zope', 'new:x', 'new:Flask', 'python')
+        self.assertEqual(['zope', 'new:x', 'new:Flask', 'python'],
+                         self.selected(html))
+
+    def test_refused_keyword_is_marked(self):
+        html = self.rerender('zope', 'new:x')
+        option = html.xpath('//option[@value="new:x"]')[0]
+        self.assertEqual('refused', option.get('class'))
+        self.assertEqual('x (not accepted)', option.text)
+        self.assertIsNone(
+            html.xpath('//option[@value="zope"]')[0].get('class'))
+
+    def test_refused_keyword_posted_twice_comes_back_once(self):
+        html = self.rerender('new:x', 'zope', 'new:x ')
+        self.assertEqual(['new:x', 'zope'], self.selected(html))
+
+    def test_refused_keyword_is_escaped(self):
+        html = self.rerender('new:<')
+        option = html.xpath('//option[@selected]')[0]
+        self.assertEqual('new:<', option.get('value'))
+        self.assertEqual('< (not accepted)', option.text)
+
+
 class DisplayTests(unittest.TestCase):
 
     def test_display_shows_a_free_keyword_as_available(self):

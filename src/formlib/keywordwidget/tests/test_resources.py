@@ -99,10 +99,14 @@ class RenderResourcesTests(unittest.TestCase):
         messages = messages_in(render_resources(TestRequest()))
         self.assertEqual({
             'add': 'Add ${keyword}',
+            'chosen': '\u201c${keyword}\u201d is already chosen.',
+            'failed': 'The search failed. Keep typing to search again.',
             'loading': 'Searching\u2026',
             'noResults': 'No results',
+            'notAvailable': 'Not available for selection: ${keywords}',
             'remove': 'Remove ${keyword}',
             'search': 'Type to search',
+            'typed': 'Add keywords, one per line',
         }, messages)
 
 

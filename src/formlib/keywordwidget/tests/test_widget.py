@@ -189,6 +189,36 @@ class KeywordInputWidgetTests(unittest.TestCase):
                       html)
         self.assertNotIn('forged', html)
 
+    def test_error_is_tied_to_the_select(self):
+        widget = self._makeOne(form('t0', 'forged'))
+        self.assertIn('id="field.keywords-error"', self._error_of(widget))
+        self.assertIn(
+            '<select multiple="multiple" id="field.keywords"'
+            ' name="field.keywords:list" size="8" aria-invalid="true"'
+            ' aria-describedby="field.keywords-error">', widget())
+
+    def test_select_without_error_is_not_marked_invalid(self):
+        widget = self._makeOne(form('t0'))
+        widget.getInputValue()
+        self.assertEqual('', widget.error())
+        self.assertNotIn('aria-invalid', widget())
+
+    def test_text_typed_on_a_closed_field_comes_back_after_an_error(self):
+        # The enhancement posts what it could not match, as typed text.
+        widget = self._makeOne(form('t0', **{'field.keywords.new': 'Flask'}))
+        self.assertIn('\u201cFlask\u201d', self._error_of(widget))
+        html = widget()
+        self.assertIn('<label for="field.keywords.new">', html)
+        self.assertIn(
+            '<textarea id="field.keywords.new" name="field.keywords.new"'
+            ' rows="3" aria-invalid="true"'
+            ' aria-describedby="field.keywords-error">Flask</textarea>', html)
+
+    def test_closed_small_field_without_typed_text_has_no_textarea(self):
+        widget = self._makeOne(form('t0', 'forged'))
+        self._error_of(widget)
+        self.assertNotIn('<textarea', widget())
+
     def test_required_field_refuses_empty_selection(self):
         from zope.formlib.interfaces import WidgetInputError
         widget = self._makeOne(form(), required=True)
