@@ -1,17 +1,29 @@
 """Review of issue 9: saves that store what the user did not choose, drop
 what they chose, or crash.  Each test fails on the reviewed code."""
+import json
 import unittest
 from urllib.parse import urlencode
 
 import lxml.html
 import zope.component
+import zope.i18n
 import zope.interface
+import zope.schema
+from zope.formlib import form
+from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.interfaces import IVocabularyTokenized
 from zope.schema.vocabulary import SimpleTerm
+from zope.security.checker import Checker
+from zope.security.checker import CheckerPublic
+from zope.security.checker import defineChecker
+from zope.security.checker import undefineChecker
 from zope.testbrowser.browser import Browser
 
+from formlib.keywordwidget import IHaveSelectableKeywords
+from formlib.keywordwidget.i18n import MessageFactory as _
 from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
+from formlib.keywordwidget.testing import ZOPE_DEMO_LAYER
 from formlib.keywordwidget.tests import app
 
 
@@ -88,6 +100,15 @@ class ReviewTestCase(unittest.TestCase):
 
     def apply(self):
         self.browser.getControl('Apply').click()
+
+    def search(self, query, browser=None):
+        browser = browser or self.browser
+        browser.open(
+            'http://localhost/article/@@keywordwidget-search?' + urlencode(
+                {'field': 'formlib.keywordwidget.tests.app.IArticle.keywords',
+                 'q': query}))
+        return [item['title'] for item in json.loads(browser.contents)[
+            'items']]
 
 
 class ChosenAsLinesTests(ReviewTestCase):
@@ -173,15 +194,6 @@ class VocabularyChangedTests(ReviewTestCase):
         self.apply()
         self.assertEqual(self.article.keywords, ['v1', 'v2'])
 
-    def search(self, query):
-        self.browser.open(
-            'http://localhost/article/@@keywordwidget-search?' + urlencode(
-                {'field': 'formlib.keywordwidget.tests.app.IArticle.keywords',
-                 'q': query}))
-        import json
-        return [item['title'] for item in json.loads(self.browser.contents)[
-            'items']]
-
     def test_a_title_changed_in_place_is_found_and_typed(self):
         # One vocabulary object whose term changes in place, as a
         # persistent vocabulary's does when another process renames a
@@ -198,6 +210,27 @@ class VocabularyChangedTests(ReviewTestCase):
         self.control('tags.new').value = 'Zopefoundation'
         self.apply()
         self.assertEqual(self.article.tags, ['zope'])
+
+
+class LanguageTests(ReviewTestCase):
+
+    def browser_for(self, accept_language):
+        browser = Browser(wsgi_app=self.layer.make_wsgi_app())
+        browser.addHeader('Accept-Language', accept_language)
+        return browser
+
+    def test_allowed_languages_let_no_user_change_what_others_find(self):
+        # zope.i18n negotiates among $zope_i18n_allowed_languages when they
+        # are set, not among the catalog's languages.
+        self.addCleanup(setattr, zope.i18n, 'ALLOWED_LANGUAGES',
+                        zope.i18n.ALLOWED_LANGUAGES)
+        zope.i18n.ALLOWED_LANGUAGES = ('en', 'de', 'fr')
+        self.use([SimpleTerm('categories', 'categories', _('Categories')),
+                  SimpleTerm('article', 'article', _('Article'))])
+        french = self.browser_for('fr, de;q=0.5')
+        self.assertEqual(self.search('Cat', french), ['Categories'])
+        german = self.browser_for('de')
+        self.assertEqual(self.search('Kat', german), ['Kategorien'])
 
 
 class ForgedTokensTests(ReviewTestCase):
@@ -241,3 +274,102 @@ class TypedTextTests(ReviewTestCase):
         self.control('tags.new').value = 'Py\u00adthon'
         self.apply()
         self.assertEqual(self.article.tags, ['Python'])
+
+
+# A form of eleven keyword fields, each with 100 chosen keywords: every
+# widget stays at its bound of 100 options, the form does not.
+MANY_FIELDS = ['subjects%d' % number for number in range(11)]
+IMany = zope.interface.interface.InterfaceClass(
+    'IMany', (zope.interface.Interface,), dict(
+        [('title', zope.schema.TextLine(title='Title', required=False))]
+        + [(name, zope.schema.List(
+            title=name, required=False,
+            value_type=zope.schema.Choice(vocabulary=app.SUBJECTS)))
+           for name in MANY_FIELDS]),
+    __module__=__name__)
+for name in MANY_FIELDS:
+    zope.interface.alsoProvides(IMany[name], IHaveSelectableKeywords)
+
+
+@zope.interface.implementer(IMany)
+class Many:
+
+    title = ''
+
+    def __init__(self):
+        chosen = [term.value for term in list(app.SUBJECTS)[:100]]
+        for name in MANY_FIELDS:
+            setattr(self, name, chosen)
+
+
+class ManyForm(form.EditForm):
+    form_fields = form.Fields(IMany)
+
+
+class ManyWidgetsTests(unittest.TestCase):
+
+    layer = FUNCTIONAL_LAYER
+
+    def setUp(self):
+        names = list(IMany)
+        defineChecker(Many, Checker(
+            dict.fromkeys(names, CheckerPublic),
+            dict.fromkeys(names, CheckerPublic)))
+        self.addCleanup(undefineChecker, Many)
+        required = (IMany, IDefaultBrowserLayer)
+        zope.component.provideAdapter(
+            ManyForm, required, zope.interface.Interface, name='edit-many')
+        self.addCleanup(
+            zope.component.getGlobalSiteManager().unregisterAdapter,
+            ManyForm, required, zope.interface.Interface, 'edit-many')
+        self.layer.root.many = self.many = Many()
+        self.browser = Browser(wsgi_app=self.layer.make_wsgi_app())
+
+    def test_a_form_of_many_keyword_fields_saves_or_says_why_not(self):
+        self.browser.open('http://localhost/many/@@edit-many')
+        self.browser.getControl('Title').value = 'Saved'
+        self.browser.getControl('Apply').click()
+        # Saved, or an error says why: never a page that says nothing.
+        self.assertTrue(
+            self.many.title == 'Saved'
+            or 'class="error"' in self.browser.contents,
+            'Nothing saved, nothing said (%s)' % self.browser.headers[
+                'status'])
+
+
+class ZopeReviewTests(unittest.TestCase):
+    """The same in a real Zope, on the demo's open keywords."""
+
+    layer = ZOPE_DEMO_LAYER
+
+    def setUp(self):
+        from formlib.keywordwidget.demo.interfaces import IArticle
+        field = IArticle['keywords']
+        self.addCleanup(setattr, field, 'max_length', field.max_length)
+        field.max_length = None
+
+    def test_lookalike_keywords_chosen_as_lines_are_not_dropped(self):
+        keywords = ['Keyword %04d' % number for number in range(150)] + [
+            'Z\u00fcrich', 'Zu\u0308rich', 'Zope Toolkit', 'Zope  Toolkit']
+        with self.layer.zope_app() as zope_app:
+            zope_app.article.keywords = keywords
+        browser = self.layer.browser('editor')
+        browser.open('http://localhost/article/@@edit')
+        browser.getControl('Title').value = 'Saved'
+        browser.getControl('Apply').click()
+        with self.layer.zope_app() as zope_app:
+            self.assertEqual(zope_app.article.title, 'Saved')
+            self.assertEqual(zope_app.article.keywords, keywords)
+
+    def test_deeply_nested_json_tokens_give_an_error_not_a_500(self):
+        browser = self.layer.browser('editor')
+        browser.raiseHttpErrors = False
+        try:
+            browser.post('http://localhost/article/@@edit', urlencode({
+                'form.keywords-empty-marker': '1',
+                'form.keywords.tokens': '[' * 5000 + ']' * 5000,
+                'form.actions.apply': 'Apply'}))
+        except Exception as error:
+            self.fail('The app raised: %r' % error)
+        self.assertEqual(browser.headers['status'], '200 OK')
+        self.assertIn('could not be read', browser.contents)
