@@ -101,6 +101,12 @@ class ReviewTestCase(unittest.TestCase):
     def apply(self):
         self.browser.getControl('Apply').click()
 
+    def post(self, data):
+        """Post the tagging form as a script or a forger would."""
+        self.browser.raiseHttpErrors = False
+        self.browser.post('http://localhost/article/@@edit-tagging',
+                          urlencode(data))
+
     def search(self, query, browser=None):
         browser = browser or self.browser
         browser.open(
@@ -235,11 +241,6 @@ class LanguageTests(ReviewTestCase):
 
 class ForgedTokensTests(ReviewTestCase):
 
-    def post(self, data):
-        self.browser.raiseHttpErrors = False
-        self.browser.post('http://localhost/article/@@edit-tagging',
-                          urlencode(data))
-
     def test_deeply_nested_json_tokens_give_an_error_not_a_500(self):
         self.article.tags = ['Python']
         self.post({'form.tags-empty-marker': '1',
@@ -248,6 +249,20 @@ class ForgedTokensTests(ReviewTestCase):
         self.assertEqual(self.browser.headers['status'], '200 Ok')
         self.assertIn('could not be read', self.browser.contents)
         self.assertEqual(self.article.tags, ['Python'])
+
+
+class CreatedKeywordTests(ReviewTestCase):
+
+    def test_a_created_keyword_is_not_taken_for_a_token(self):
+        # Suggestions whose tokens are their values, as site keywords'
+        # are: a keyword someone typed as "new:York" is one of them.
+        self.use([SimpleTerm('Python', 'Python', 'Python'),
+                  SimpleTerm('new:York', 'new:York', 'new:York')])
+        # The enhancement posts a keyword the user creates, "York", so.
+        self.post({'form.tags-empty-marker': '1',
+                   'form.tags.tokens': json.dumps(['new:York']),
+                   'form.actions.apply': 'Apply'})
+        self.assertEqual(self.article.tags, ['York'])
 
 
 class TypedTextTests(ReviewTestCase):
@@ -360,6 +375,22 @@ class ZopeReviewTests(unittest.TestCase):
         with self.layer.zope_app() as zope_app:
             self.assertEqual(zope_app.article.title, 'Saved')
             self.assertEqual(zope_app.article.keywords, keywords)
+
+    def test_a_created_keyword_is_not_taken_for_another_users_one(self):
+        # One user's keyword "new:York", typed as text, is a site keyword.
+        browser = self.layer.browser('editor')
+        browser.open('http://localhost/articles/article-0001/@@edit')
+        browser.getControl(name='form.keywords.new').value = 'new:York'
+        browser.getControl('Apply').click()
+        # Another creates "York" with the enhancement, which posts it so.
+        browser.post('http://localhost/article/@@edit', urlencode({
+            'form.keywords-empty-marker': '1',
+            'form.keywords.tokens': json.dumps(['new:York']),
+            'form.actions.apply': 'Apply'}))
+        with self.layer.zope_app() as zope_app:
+            self.assertIn(
+                'new:York', zope_app.articles['article-0001'].keywords)
+            self.assertEqual(zope_app.article.keywords, ['York'])
 
     def test_deeply_nested_json_tokens_give_an_error_not_a_500(self):
         browser = self.layer.browser('editor')
