@@ -328,3 +328,31 @@ class ChangingVocabularyTests(FunctionalTestCase):
             'new:York', 'term:x', 'stored:x']
         self.browser.getControl('Apply').click()
         self.assertEqual(self.article.tags, ['new:York', 'term:x', 'stored:x'])
+
+
+class TypedTextTests(FunctionalTestCase):
+    """What users type or paste into the textarea of the tagging form."""
+
+    def test_lines_of_invisible_characters_only_are_ignored(self):
+        invisible = {
+            # Two of each: the value type wants two characters at least.
+            'combining grapheme joiners': '\u034f\u034f',
+            'variation selectors': '\ufe0f\ufe0f',
+            'hangul fillers': '\u3164\u3164',
+            'soft hyphens': '\u00ad\u00ad',
+            'tags': '\U000e0041\U000e0042',
+        }
+        for name, text in invisible.items():
+            with self.subTest(name):
+                self.article.tags = ['Python']
+                self.open('edit-tagging')
+                self.browser.getControl(name='form.tags.new').value = text
+                self.browser.getControl('Apply').click()
+                self.assertEqual(self.article.tags, ['Python'])
+
+    def test_a_pasted_soft_hyphen_finds_the_keyword_there_is(self):
+        self.open('edit-tagging')
+        self.browser.getControl(name='form.tags.new').value = (
+            'Py\u00adthon\nZope\ufe0f')
+        self.browser.getControl('Apply').click()
+        self.assertEqual(self.article.tags, ['Python', 'Zope'])
