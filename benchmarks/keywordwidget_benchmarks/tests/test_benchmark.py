@@ -139,11 +139,17 @@ class ContenderTests(unittest.TestCase):
 
     def test_every_edit_contender_renders_every_option(self):
         from keywordwidget_benchmarks.benchmark import EDIT
+
+        from formlib.keywordwidget.keywords import stored_token
         article = self._article()
         for contender in EDIT:
             html = contender.run(article)
             for term in article.vocabulary:
-                self.assertIn('value="%s"' % term.token, html, contender.key)
+                # Ours posts a stored keyword under a token of its own.
+                self.assertTrue(
+                    'value="%s"' % term.token in html
+                    or 'value="%s"' % stored_token(term.value) in html,
+                    (contender.key, term.token))
 
     def test_every_display_contender_lists_every_stored_title(self):
         from keywordwidget_benchmarks.benchmark import DISPLAY
@@ -162,7 +168,8 @@ class ContenderTests(unittest.TestCase):
         html = contender('edit', 'ours').run(article)
         self.assertEqual(html.count('<option'), 0)
         textarea = html[html.index('<textarea'):html.index('</textarea>')]
-        self.assertEqual(textarea.count('\n') + 1, len(article.keywords))
+        # A line end after the start tag, then one between lines.
+        self.assertEqual(textarea.count('\n'), len(article.keywords))
 
     def test_listed_variant_lists_every_option_above_the_threshold(self):
         from keywordwidget_benchmarks.benchmark import contender

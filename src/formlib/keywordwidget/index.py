@@ -186,22 +186,48 @@ def index_for(vocabulary):
     of building an index).
     """
     key = id(vocabulary)
+    state = saved_state(vocabulary)
     entry = _indexes.get(key)
     if entry is not None:
-        reference, index = entry
-        # A vocabulary that grew or shrank is indexed anew.
-        if (reference() is vocabulary
+        reference, indexed_state, index = entry
+        # A vocabulary that grew, shrank or was saved changed is indexed
+        # anew.
+        if (reference() is vocabulary and indexed_state == state
                 and size(vocabulary) in (None, len(index.terms))):
             return index
     index = _index_by_terms(vocabulary)
+    if state is UNSAVED:
+        return index
     try:
         reference = weakref.ref(
             vocabulary, lambda _reference: _indexes.pop(key, None))
     except TypeError:
         # No weak references to this vocabulary: index it for this use.
         return index
-    _indexes[key] = reference, index
+    _indexes[key] = reference, state, index
     return index
+
+
+# The state of a persistent vocabulary changed in this transaction.
+UNSAVED = object()
+
+
+def saved_state(vocabulary):
+    """What says which state of a vocabulary its terms are.
+
+    A persistent vocabulary's serial: every transaction that changes it
+    gives it a new one, in every process; UNSAVED while this transaction
+    changes it.  Other vocabularies are taken to keep their terms (a
+    vocabulary factory makes a new vocabulary when they change), and have
+    None.
+    """
+    if getattr(vocabulary, '_p_jar', None) is None:
+        return None
+    # A ghost does not know its serial until it is loaded.
+    vocabulary._p_activate()
+    if vocabulary._p_changed:
+        return UNSAVED
+    return vocabulary._p_serial
 
 
 def _index_by_terms(vocabulary):

@@ -1,4 +1,5 @@
 """A keyword field's vocabulary, and what a submission of it means."""
+import collections
 import functools
 import hashlib
 
@@ -17,21 +18,40 @@ from formlib.keywordwidget.normalize import normalize
 from formlib.keywordwidget.permission import may_create
 
 
-UNAVAILABLE_TOKEN_PREFIX = 'unavailable-'
-
-# The enhancement posts a keyword the user created as this prefix plus its
-# text; on open fields such a value that is no token is typed text.
+# A posted token says what it names by its prefix; a term's token that
+# starts with one of these prefixes is posted escaped, so that no token is
+# ever taken for another kind.
+#: A keyword the user created on an open field: the prefix and its text.
 NEW_KEYWORD_PREFIX = 'new:'
+#: A keyword the edited object stores: the prefix and a digest of it.
+STORED_TOKEN_PREFIX = 'stored:'
+#: A term whose token starts with one of these prefixes: the prefix and
+#: its token.
+TERM_TOKEN_PREFIX = 'term:'
+RESERVED_PREFIXES = (
+    NEW_KEYWORD_PREFIX, STORED_TOKEN_PREFIX, TERM_TOKEN_PREFIX)
+
+# What an unknown token names.
+NOTHING = object()
 
 
-def unavailable_token(value):
-    """Token for a stored value that has left the vocabulary.
+def stored_token(value):
+    """Token of a stored value, whatever becomes of its term meanwhile.
 
-    It is derived from the value, so a submit can only ever keep values that
-    are stored already: a forged token matches none of them.
+    It is derived from the value: a save keeps the value whether its term
+    was retired or got another token while the form was open, and a forged
+    token matches no value that is not stored already.
     """
     digest = hashlib.sha256(stable_repr(value).encode('utf-8')).hexdigest()
-    return UNAVAILABLE_TOKEN_PREFIX + digest[:20]
+    return STORED_TOKEN_PREFIX + digest[:20]
+
+
+def posted_token(token):
+    """How a term's `token` is posted: as it is, unless it starts like a
+    token of another kind."""
+    if token.startswith(RESERVED_PREFIXES):
+        return TERM_TOKEN_PREFIX + token
+    return token
 
 
 def stable_repr(value):
@@ -101,17 +121,25 @@ class Keywords:
         """Whether a value may be chosen, not just kept."""
         return self.open or value in self.vocabulary
 
-    def unavailable(self, values):
-        """The values that may only be kept: stored ones that left."""
-        return [value for value in values if not self.is_available(value)]
+    def tokens(self, values):
+        """The tokens `values` are posted as, in their order.
 
-    def token(self, value):
-        """The token a value is posted as."""
+        A stored value under its `stored_token`, a term under its own,
+        escaped where needed, a keyword created on an open field as
+        `new:` and its text.
+        """
+        stored = set(self.stored_values())
+        return [self._token(value, stored) for value in values]
+
+    def _token(self, value, stored):
+        if value in stored:
+            return stored_token(value)
         if value in self.vocabulary:
-            return self.vocabulary.getTerm(value).token
+            return posted_token(self.vocabulary.getTerm(value).token)
         if self.open:
             return NEW_KEYWORD_PREFIX + value
-        return unavailable_token(value)
+        # Neither stored nor available: posted back, it is refused.
+        return stored_token(value)
 
     def title(self, term):
         """Text to show for a term: its title, translated, else its value."""
@@ -168,22 +196,25 @@ class Keywords:
         except LookupError:
             return None
 
-    def parse(self, tokens, lines=()):
+    def parse(self, tokens, lines=(), rendered_lines=()):
         """What the user chose: submitted tokens, then typed lines.
 
-        Returns the values and the inputs that are wrong.  Duplicates are
-        merged, typed ones ignoring case.
+        `rendered_lines` are the (text, token) of the chosen keywords the
+        widget rendered as lines: a line posted as it was rendered is that
+        token.  Returns the values and the inputs that are wrong.
+        Duplicates are merged, typed ones ignoring case.
         """
-        return Submission(self, tokens, lines).result()
+        return Submission(self, tokens, lines, rendered_lines).result()
 
 
 class Submission:
     """Turns one submission of tokens and typed lines into values."""
 
-    def __init__(self, keywords, tokens, lines):
+    def __init__(self, keywords, tokens, lines, rendered_lines):
         self.keywords = keywords
         self.tokens = tokens
         self.lines = lines
+        self.rendered_lines = rendered_lines
         self.stored = keywords.stored_values()
         self.values = []
         self.seen = set()
@@ -195,8 +226,16 @@ class Submission:
     def result(self):
         for token in self.tokens:
             self.add_token(token)
+        rendered = {}
+        for text, token in self.rendered_lines:
+            rendered.setdefault(text, collections.deque()).append(token)
         for line in self.lines:
-            self.add_typed(line)
+            # Lines of equal text are their tokens in the rendered order.
+            tokens = rendered.get(line)
+            if tokens:
+                self.add_token(tokens.popleft(), line)
+            else:
+                self.add_typed(line)
         return self.values, self.unknown, self.invalid
 
     def add(self, value, typed=False):
@@ -214,20 +253,36 @@ class Submission:
             self.seen_folded.add(fold(value))
         self.values.append(value)
 
-    def add_token(self, token):
-        keywords = self.keywords
-        try:
-            term = keywords.vocabulary.getTermByToken(token)
-        except LookupError:
-            term = None
-        if term is not None:
-            self.add(term.value)
-        elif keywords.open and token.startswith(NEW_KEYWORD_PREFIX):
+    def add_token(self, token, line=None):
+        """Add what `token` names.
+
+        A token rendered with a `line` that names nothing any more (its
+        term got another token, say) is that line, typed.
+        """
+        if token.startswith(NEW_KEYWORD_PREFIX) and self.keywords.open:
             self.add_created(token[len(NEW_KEYWORD_PREFIX):])
-        elif not keywords.open and token in self.unavailable:
-            self.add(self.unavailable[token])
+            return
+        value = self.named(token)
+        if value is not NOTHING:
+            self.add(value)
+        elif line is not None:
+            self.add_typed(line)
         else:
             self.unknown.append(token)
+
+    def named(self, token):
+        """The stored value or the term's value `token` names, or NOTHING."""
+        if token.startswith(STORED_TOKEN_PREFIX):
+            return self.stored_by_token.get(token, NOTHING)
+        if token.startswith(TERM_TOKEN_PREFIX):
+            token = token[len(TERM_TOKEN_PREFIX):]
+        elif token.startswith(NEW_KEYWORD_PREFIX):
+            # A closed field has no created keywords.
+            return NOTHING
+        try:
+            return self.keywords.vocabulary.getTermByToken(token).value
+        except LookupError:
+            return NOTHING
 
     def add_created(self, text):
         # A kept keyword stays as stored, even if spelled oddly.
@@ -239,10 +294,6 @@ class Submission:
     def add_typed(self, text):
         text = normalize(text)
         if not text:
-            return
-        if text in self.stored_by_text:
-            # A chosen keyword the widget listed as a line: kept as stored.
-            self.add(self.stored_by_text[text])
             return
         term = self.keywords.find(text)
         if term is not None:
@@ -266,26 +317,15 @@ class Submission:
         return set(self.stored)
 
     @functools.cached_property
-    def stored_by_text(self):
-        # Stored values by the text the widget shows for them.
-        by_text = {}
-        for value in self.stored:
-            by_text.setdefault(normalize(self.keywords.title_of(value)), value)
-        return by_text
-
-    @functools.cached_property
     def stored_spellings(self):
         return {
             fold(value): value
             for value in self.stored if isinstance(value, str)}
 
     @functools.cached_property
-    def unavailable(self):
-        # Tokens that keep stored values which have left the vocabulary:
-        # derived from the values, so a forged token matches none.
-        return {
-            unavailable_token(value): value
-            for value in self.keywords.unavailable(self.stored)}
+    def stored_by_token(self):
+        # Derived from the values, so a forged token matches none.
+        return {stored_token(value): value for value in self.stored}
 
 
 def keep_stored_order(values, stored):

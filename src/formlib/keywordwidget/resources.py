@@ -46,7 +46,8 @@ def bundle_url(request, name):
     return '%s/%s' % (site_url(request), bundle_path(name))
 
 
-def _page_annotations(request):
+def page_annotations(request):
+    """Where the widgets of one page keep what they share."""
     annotations = getattr(request, 'annotations', None)
     if annotations is None:
         # Zope's request has no annotations; `other` lives as long.
@@ -63,7 +64,7 @@ def messages_json(request):
 
 def render_resources(request):
     """`<link>` and `<script>` tags for the enhancement, once per page."""
-    annotations = _page_annotations(request)
+    annotations = page_annotations(request)
     if annotations.get(_ANNOTATION_KEY):
         return ''
     annotations[_ANNOTATION_KEY] = True

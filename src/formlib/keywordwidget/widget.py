@@ -1,6 +1,7 @@
 """Edit and display widgets for fields marked `IHaveSelectableKeywords`."""
 import json
 import re
+import typing
 from html import escape
 from urllib.parse import urlencode
 
@@ -27,7 +28,9 @@ from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.keywords import Submission
 from formlib.keywordwidget.keywords import edited_object
 from formlib.keywordwidget.keywords import keep_stored_order
+from formlib.keywordwidget.keywords import posted_token
 from formlib.keywordwidget.normalize import isolated
+from formlib.keywordwidget.resources import page_annotations
 from formlib.keywordwidget.resources import render_resources
 from formlib.keywordwidget.settings import keyword_url
 
@@ -35,6 +38,10 @@ from formlib.keywordwidget.settings import keyword_url
 SEARCH_VIEW = '@@keywordwidget-search'
 
 LINE_END = re.compile('\r\n|\r|\n')
+NOT_IN_A_LINE = re.compile('[\r\n\0]')
+
+# Selected options of a page, counted across its keyword widgets.
+CHOSEN_OPTIONS_KEY = 'formlib.keywordwidget.chosen-options'
 
 
 class UnreadableInput(ValueError):
@@ -75,16 +82,60 @@ def context_url(request):
         return None
 
 
+def json_part(part):
+    """A posted part read as JSON."""
+    try:
+        return json.loads(part)
+    except (ValueError, RecursionError):
+        # Deeply nested lists exhaust the parser: no JSON of ours either.
+        raise UnreadableInput(part)
+
+
 def json_tokens(parts):
     """Tokens posted as JSON lists of texts, one list a part."""
     tokens = []
     for part in parts:
-        try:
-            decoded = json.loads(part)
-        except ValueError:
-            raise UnreadableInput(part)
+        decoded = json_part(part)
         tokens.extend(as_list(decoded if isinstance(decoded, list) else {}))
     return tokens
+
+
+def json_lines(parts):
+    """(text, token) pairs posted as JSON lists of them, one list a part."""
+    lines = []
+    for part in parts:
+        decoded = json_part(part)
+        if not isinstance(decoded, list):
+            raise UnreadableInput(part)
+        for line in decoded:
+            if not (isinstance(line, list) and len(line) == 2
+                    and all(isinstance(text, str) for text in line)):
+                raise UnreadableInput(part)
+            lines.append(tuple(line))
+    return lines
+
+
+def one_line(text):
+    """`text` as one line of a textarea, which a browser posts back as it
+    was rendered: no line ends, no NUL (an HTML parser replaces it)."""
+    return NOT_IN_A_LINE.sub(' ', text)
+
+
+class Chosen(typing.NamedTuple):
+    """What an edit widget shows chosen."""
+
+    #: Values shown as selected options.
+    values: list
+    #: The text of the textarea.
+    text: str = ''
+    #: (text, token) of the chosen keywords the textarea holds as lines.
+    lines: list = []
+    #: The values those lines stand for.
+    in_lines: list = []
+
+
+class Refused(str):
+    """Text of a typed keyword the field refused, shown to be corrected."""
 
 
 def added_values(values, stored):
@@ -98,10 +149,6 @@ def in_display_order(values, keywords):
     if isinstance(values, (set, frozenset)):
         return sorted(values, key=lambda v: keywords.title_of(v).casefold())
     return list(values)
-
-
-class Refused(str):
-    """Text of a typed keyword the field refused, shown to be corrected."""
 
 
 @zope.interface.implementer(IKeywordInputWidget)
@@ -118,6 +165,9 @@ class KeywordInputWidget(SimpleInputWidget):
     #: selected options: without JS each option is one part of the posted
     #: form, and servers take 1,024 parts at most (see docs/security.rst).
     most_chosen_options = 100
+    #: The same for all keyword widgets of a page together, leaving room
+    #: for the form's other fields.
+    most_chosen_options_per_page = 500
 
     def __init__(self, context, request):
         super().__init__(context, request)
@@ -144,6 +194,13 @@ class KeywordInputWidget(SimpleInputWidget):
         # The select (and the enhanced combobox) is described by the error.
         return self.name + '-error'
 
+    @property
+    def lines_name(self):
+        # Chosen keywords rendered as lines are posted back here too, as
+        # one JSON list of [text, token]: a line left as it was is its
+        # keyword, whatever its title looks like or has become.
+        return self.name + '.lines'
+
     def hasInput(self):
         return self.marker_name in self.request.form
 
@@ -161,6 +218,10 @@ class KeywordInputWidget(SimpleInputWidget):
         return LINE_END.split(
             '\n'.join(as_list(self.request.form.get(self.typed_name))))
 
+    def _rendered_lines(self):
+        """(text, token) of the chosen keywords rendered as lines."""
+        return json_lines(as_list(self.request.form.get(self.lines_name)))
+
     def getInputValue(self):
         self._error = None
         field = self.context
@@ -168,12 +229,14 @@ class KeywordInputWidget(SimpleInputWidget):
             raise MissingInputError(self.name, self.label, None)
         try:
             tokens, lines = self._getFormInput(), self._typed_lines()
+            rendered_lines = self._rendered_lines()
         except UnreadableInput:
             self._error = ConversionError(translate(
                 _('The keywords sent could not be read.'),
                 context=self.request))
             raise self._error
-        values, unknown, refused = self.keywords.parse(tokens, lines)
+        values, unknown, refused = self.keywords.parse(
+            tokens, lines, rendered_lines)
         stored = self.keywords.stored_values()
         added = added_values(values, stored)
         refused += self._refusals(added)
@@ -246,25 +309,31 @@ class KeywordInputWidget(SimpleInputWidget):
                      mapping={'min': field.min_length, 'count': count})
         return None
 
-    def _selected_values(self):
-        """Values to show as selected: rendered, submitted, or default."""
+    def _chosen(self):
+        """What to show chosen: rendered, submitted, or default."""
         if self._renderedValueSet():
-            return in_display_order(self._data or (), self.keywords)
-        if self.hasInput():
-            try:
-                return self._posted_keywords()
-            except UnreadableInput:
-                # Nothing of it can be shown: show what is stored.
-                return list(self.keywords.stored_values())
-        return list(self.context.default or ())
+            return Chosen(in_display_order(self._data or (), self.keywords))
+        if not self.hasInput():
+            return Chosen(list(self.context.default or ()))
+        try:
+            tokens, typed = self._getFormInput(), self._typed_lines()
+            lines = self._rendered_lines()
+        except UnreadableInput:
+            # Nothing of it can be shown: show what is stored.
+            return Chosen(list(self.keywords.stored_values()))
+        # What the user typed or left comes back as it was, to be
+        # corrected: the textarea, and refused keywords where they were.
+        return Chosen(
+            self._posted_keywords(tokens), '\n'.join(typed),
+            lines, self.keywords.parse((), typed, lines)[0] if lines else [])
 
-    def _posted_keywords(self):
-        """The posted keywords in the user's order; refused ones come back
-        as typed, to be corrected where the user put them."""
+    def _posted_keywords(self, tokens):
+        """The keywords `tokens` stand for, in the user's order; refused
+        ones come back as typed, to be corrected where the user put them."""
         # Fed one token at a time, the submission tells what each gave.
-        submission = Submission(self.keywords, (), ())
+        submission = Submission(self.keywords, (), (), ())
         keywords, refused = [], set()
-        for token in self._getFormInput():
+        for token in tokens:
             values, invalid = len(submission.values), len(submission.invalid)
             submission.add_token(token)
             keywords.extend(submission.values[values:])
@@ -272,14 +341,23 @@ class KeywordInputWidget(SimpleInputWidget):
                 if text not in refused:
                     refused.add(text)
                     keywords.append(Refused(text))
-        if submission.unknown:
-            # A stored keyword retired while the form was open came back
-            # with the token it had: show it kept, as unavailable, as a
-            # fresh form does, so the next save keeps it.
-            keywords += [
-                value for value in self.keywords.stored_values()
-                if value not in self.keywords and value not in keywords]
         return keywords
+
+    def _options_fit(self, count):
+        """Whether `count` chosen keywords may be selected options.
+
+        Without JS each is one part of the posted form: a widget renders
+        at most `most_chosen_options`, all widgets of a page together at
+        most `most_chosen_options_per_page`.
+        """
+        if count > self.most_chosen_options:
+            return False
+        annotations = page_annotations(self.request)
+        rendered = annotations.get(CHOSEN_OPTIONS_KEY, 0) + count
+        if rendered > self.most_chosen_options_per_page:
+            return False
+        annotations[CHOSEN_OPTIONS_KEY] = rendered
+        return True
 
     def search_url(self):
         """Where the enhancement searches the vocabulary, if it can."""
@@ -296,15 +374,22 @@ class KeywordInputWidget(SimpleInputWidget):
 
     def __call__(self):
         keywords = self.keywords
-        selected = self._selected_values()
+        values, text, lines, in_lines = self._chosen()
+        tokens = keywords.tokens(values)
+        if values and not self._options_fit(len(values)):
+            # As options they would be more parts than a server takes:
+            # lines of the textarea instead, one part whatever their number,
+            # posted back with their tokens in one part more.
+            shown = [one_line(keywords.title_of(value)) for value in values]
+            lines = lines + list(zip(shown, tokens))
+            text = '\n'.join(shown + ([text] if text else []))
+            in_lines = in_lines + values
+            values, tokens = [], []
         large = keywords.large
-        # Many chosen keywords are lines of the textarea: posted as options
-        # they would be more parts than a server takes.
-        many = len(selected) > self.most_chosen_options
         attributes = ' data-open="%s" data-new-prefix="%s"' % (
             'true' if keywords.may_create else 'false',
             escape(NEW_KEYWORD_PREFIX))
-        if many:
+        if lines:
             # The enhancement leaves them as lines too.
             attributes += ' data-chosen-as-lines="true"'
         if keywords.ranked:
@@ -313,21 +398,23 @@ class KeywordInputWidget(SimpleInputWidget):
         search_url = self.search_url() if large else None
         if search_url:
             attributes += ' data-search-url="%s"' % escape(search_url)
-        options = ''
-        if not many:
-            # The chosen keywords come first, in their order, which the
-            # enhancement shows and the browser posts back.
-            options = ''.join(
-                self._chosen_option(value) for value in selected)
+        # The chosen keywords come first, in their order, which the
+        # enhancement shows and the browser posts back.
+        options = ''.join(
+            self._chosen_option(value, token)
+            for value, token in zip(values, tokens))
         if not large:
             # Large vocabularies are searched: the page stays small.
-            options += self._unchosen_options(set(selected))
-        if many:
+            options += self._unchosen_options(set(values) | set(in_lines))
+        textarea = ''
+        if lines:
             textarea = self._textarea(
-                [keywords.title_of(value) for value in selected],
-                _('Keywords, one per line'))
-        else:
-            textarea = self._textarea([], _('Add keywords, one per line'))
+                text, _('Keywords, one per line')) + (
+                '<input type="hidden" name="%s" value="%s" />' % (
+                    escape(self.lines_name),
+                    escape(json.dumps(lines, ensure_ascii=False))))
+        elif keywords.open or large or text:
+            textarea = self._textarea(text, _('Add keywords, one per line'))
         return ''.join([
             render_resources(self.request),
             '<div class="%s"%s>' % (self.css_class, attributes),
@@ -351,7 +438,8 @@ class KeywordInputWidget(SimpleInputWidget):
         for term in self.keywords:
             if term.value not in chosen:
                 append('<option value="%s">%s</option>' % (
-                    escape(term.token), escape(isolated(title(term)))))
+                    escape(posted_token(term.token)),
+                    escape(isolated(title(term)))))
         return ''.join(options)
 
     def _invalid_attributes(self):
@@ -367,14 +455,14 @@ class KeywordInputWidget(SimpleInputWidget):
             return snippet
         return '<span id="%s">%s</span>' % (escape(self.error_id), snippet)
 
-    def _chosen_option(self, value):
+    def _chosen_option(self, value, token):
         """A selected option, for a value in the vocabulary or not."""
         keywords = self.keywords
         if isinstance(value, Refused):
             return (
                 '<option class="refused" value="%s" selected="selected">'
                 '%s %s</option>' % (
-                    escape(NEW_KEYWORD_PREFIX + value), escape(value),
+                    escape(token), escape(isolated(value)),
                     escape(translate(_('(not accepted)'),
                                      context=self.request))))
         css = ''
@@ -383,29 +471,20 @@ class KeywordInputWidget(SimpleInputWidget):
             css = ' class="unavailable"'
             label = '%s %s' % (label, unavailable_text(self.request))
         return '<option%s value="%s" selected="selected">%s</option>' % (
-            css, escape(keywords.token(value)), escape(label))
+            css, escape(token), escape(label))
 
-    def _textarea(self, lines, label):
-        """Where keywords are typed, one a line, when there is no JS: the
-        chosen `lines`, then what was typed."""
-        typed = ''
-        if not self._renderedValueSet():
-            try:
-                typed = '\n'.join(self._typed_lines()).strip()
-            except UnreadableInput:
-                pass
-        # A small closed field lists every keyword: it has a textarea only
-        # to give back what the enhancement could not match.
-        if not (lines or self.keywords.open or self.keywords.large or typed):
-            return ''
+    def _textarea(self, text, label):
+        """Where keywords are typed, one a line, when there is no JS."""
+        # A browser drops a line end right after the start tag: the one
+        # put there, not the first of `text`, which may be an empty line.
         return (
             '<label for="%s">%s</label>'
-            '<textarea id="%s" name="%s" rows="%d"%s>%s</textarea>' % (
+            '<textarea id="%s" name="%s" rows="%d"%s>\n%s</textarea>' % (
                 escape(self.typed_name),
                 escape(translate(label, context=self.request)),
                 escape(self.typed_name), escape(self.typed_name),
-                self.typed_rows, self._invalid_attributes() if typed else '',
-                escape('\n'.join(lines + [typed] if typed else lines))))
+                self.typed_rows, self._invalid_attributes() if text else '',
+                escape(text)))
 
 
 @zope.interface.implementer(IKeywordDisplayWidget)

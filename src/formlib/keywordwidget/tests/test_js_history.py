@@ -3,6 +3,7 @@ the rest of the form does."""
 from playwright.sync_api import expect
 
 from formlib.keywordwidget.tests.browser import BrowserTestCase
+from formlib.keywordwidget.tests.terms import stored
 from formlib.keywordwidget.tests.browser import HeldSearches
 
 
@@ -28,8 +29,8 @@ class BackButtonTests(BrowserTestCase):
         # The browser restores the title...
         expect(self.page.get_by_label('Title')).to_have_value('Changed')
         # ... and the widget its keywords.
-        self.assertItems('keywords', ['Plone'])
-        self.assertEqual(['Plone'], self.selected('keywords'))
+        self.assertItems('keywords', stored('Plone'))
+        self.assertEqual(stored('Plone'), self.selected('keywords'))
         self.apply()
         self.assertEqual(['Plone'], list(self.article.keywords))
 
@@ -44,11 +45,11 @@ class BackButtonTests(BrowserTestCase):
         searches.answer('zur')
         expect(self.active_option('labels')).to_have_text('Z\u00fcrich')
         box.press('Enter')
-        self.assertItems('labels', ['special-4', 'new:Brand new', 'special-5'])
+        chips = stored('Zope') + ['new:Brand new', 'special-5']
+        self.assertItems('labels', chips)
         self.leave_and_come_back()
-        self.assertItems('labels', ['special-4', 'new:Brand new', 'special-5'])
-        self.assertEqual(['special-4', 'new:Brand new', 'special-5'],
-                         self.selected('labels'))
+        self.assertItems('labels', chips)
+        self.assertEqual(chips, self.selected('labels'))
         self.assertEqual([], self.blocking_violations())
         self.apply()
         self.assertEqual({'Zope', 'Brand new', 'Z\u00fcrich'},
@@ -74,8 +75,8 @@ class BackButtonTests(BrowserTestCase):
         self.page.wait_for_selector(
             '.keywordwidget-enhanced', state='attached')
         self.leave_and_come_back()
-        self.assertItems('keywords', ['Python', 'Zope'])
-        self.assertEqual(['Python', 'Zope'], self.selected('keywords'))
+        self.assertItems('keywords', stored('Python', 'Zope'))
+        self.assertEqual(stored('Python', 'Zope'), self.selected('keywords'))
 
     def test_a_new_visit_shows_the_stored_keywords(self):
         self.article.keywords = ['Python', 'Zope']
@@ -83,4 +84,4 @@ class BackButtonTests(BrowserTestCase):
         self.page.get_by_role('button', name='Remove Python').click()
         self.page.goto(self.layer.url + '/article/@@display')
         self.open('/article/@@edit')
-        self.assertItems('keywords', ['Python', 'Zope'])
+        self.assertItems('keywords', stored('Python', 'Zope'))
