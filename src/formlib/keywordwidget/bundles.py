@@ -62,6 +62,11 @@ BUNDLES = {
         'text/javascript; charset=utf-8',
         ('tom-select/tom-select.complete.min.js', 'keywordwidget.js'),
         b'\n;\n'),
+    # The keyword manager's page (managerview.py).
+    'keywordmanager.css': (
+        'text/css; charset=utf-8', ('keywordmanager.css',), b'\n'),
+    'keywordmanager.js': (
+        'text/javascript; charset=utf-8', ('keywordmanager.js',), b'\n'),
 }
 
 

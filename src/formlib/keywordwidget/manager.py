@@ -14,7 +14,6 @@ from formlib.keywordwidget.interfaces import IManageableKeywordStore
 from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.normalize import normalize
 from formlib.keywordwidget.sitekeywords import DECLARED_FIELDS
-from formlib.keywordwidget.sitekeywords import KeywordStoreError
 from formlib.keywordwidget.sitekeywords import field_id
 from formlib.keywordwidget.sitekeywords import keyword_store
 
@@ -52,8 +51,10 @@ def managed_stores(site):
     for identifier, field in sorted(DECLARED_FIELDS.items()):
         try:
             store = keyword_store(field, site)
-        except KeywordStoreError as error:
-            # E.g. a field of another site, whose catalog is not here.
+        except Exception as error:
+            # E.g. a field of another site, whose catalog is not here, or
+            # whose store is found from its objects only: the others are
+            # managed all the same.
             problems[identifier] = error
             continue
         if not IManageableKeywordStore.providedBy(store):
@@ -91,9 +92,10 @@ def rename(managed, keywords, text):
     old = used(store, keywords, keep=target)
     if not old:
         raise KeywordChangeError(_(
-            'Nothing to rename: no object uses ${keywords} but as'
-            ' \u201c${new}\u201d.',
-            mapping={'keywords': named_inputs(keywords), 'new': target}))
+            'Nothing to rename: no object uses ${keywords}, or only as'
+            ' ${new}.',
+            mapping={'keywords': named_inputs(keywords),
+                     'new': quote_input(target)}))
     outcome = Outcome(old, target, store.count(target) > 0, 0)
     outcome.objects = change_objects(
         managed, dict.fromkeys(old, target))

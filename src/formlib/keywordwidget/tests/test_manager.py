@@ -208,7 +208,7 @@ class RenameTests(ManagerTestCase):
         self.assertEqual(
             self.refusal(self.rename, ['Java', 'Python'], 'Python'),
             'Nothing to rename: no object uses \u201cJava\u201d,'
-            ' \u201cPython\u201d but as \u201cPython\u201d.')
+            ' \u201cPython\u201d, or only as \u201cPython\u201d.')
 
 
 class DeleteTests(ManagerTestCase):
