@@ -2,11 +2,13 @@
 
 Looked for around each keyword shown, never by comparing all keywords with
 each other: a page answers as fast at 100,000 keywords as at 100.  Each
-keyword is compared with the keywords the store's search ranks first for
-it, the keywords after it in alphabetical order, and those spelled as it is
-with one letter dropped or two neighbouring letters swapped.  Two keywords
-are likely one if their search keys (case, accents and spacing ignored)
-are equal, or a few edits apart for their length, with the same numbers.
+keyword is compared with the keywords after it in alphabetical order
+(ignoring case), and with those spelled as it is without its accents, with
+one letter dropped or with two neighbouring letters swapped: lookups, not
+searches.  Two keywords are likely one if their search keys (case, accents
+and spacing ignored) are equal, or a few edits apart for their length, with
+the same numbers.  So "Pyhton" finds "Python" and "Python" finds "Pyhton";
+"Café" finds "Cafe", but "Cafe" finds "Café" only if it follows closely.
 """
 import itertools
 import re
@@ -17,8 +19,6 @@ from formlib.keywordwidget.normalize import search_key
 
 # The keywords after a keyword in alphabetical order it is compared with.
 NEIGHBOURS = 20
-# The best matches of a keyword's search it is compared with.
-MATCHES = 10
 
 NUMBERS = re.compile(r'\d+')
 
@@ -76,7 +76,8 @@ def alike(first, second):
     if NUMBERS.findall(first) != NUMBERS.findall(second):
         return False
     most = allowed_edits(min(len(first), len(second)))
-    return bool(most) and edits(first, second, most) <= most
+    return (bool(most) and abs(len(first) - len(second)) <= most
+            and edits(first, second, most) <= most)
 
 
 def variants(keyword):
@@ -95,8 +96,7 @@ def variants(keyword):
 
 def candidates(store, keyword):
     """The keywords `keyword` is compared with, and their counts."""
-    found = dict(store.search(keyword, MATCHES))
-    found.update(itertools.islice(store.keywords(keyword), NEIGHBOURS))
+    found = dict(itertools.islice(store.keywords(keyword), NEIGHBOURS))
     for variant in variants(keyword):
         for candidate, count in store.keywords(variant):
             if fold(candidate) != variant:

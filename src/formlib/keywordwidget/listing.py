@@ -7,9 +7,10 @@ from formlib.keywordwidget.normalize import search_key
 
 BY_USE, ALPHABETICAL = 'use', 'alphabet'
 PAGE_SIZE = 50
-# A filter lists at most this many matches, the best ones; typing more
-# finds the others.
-MOST_MATCHES = 1000
+# A ranked listing (the most used first, or a filter's best matches first)
+# lists at most this many keywords: ranking more would walk all keywords.
+# The alphabetical listing lists all; typing more finds other matches.
+MOST_RANKED = 1000
 # Aliases listed at most.
 MOST_ALIASES = 100
 
@@ -21,10 +22,10 @@ def alphabetically(item):
 class KeywordPage:
     """The keywords on page `number` (from 1) of a store's keywords.
 
-    Without a filter, all keywords, the most used or alphabetically first;
-    with one, those the store's search matches, in its order or
-    alphabetically.  No page walks all keywords but the last pages most
-    used first, which walk those before them.
+    Without a filter, all keywords alphabetically, or the `MOST_RANKED`
+    most used; with one, the best `MOST_RANKED` the store's search
+    matches, in its order or alphabetically.  No page ranks or walks all
+    keywords, but the last pages alphabetically walk those before them.
     """
 
     def __init__(self, store, query='', order=BY_USE, number=1,
@@ -32,26 +33,31 @@ class KeywordPage:
         self.query = query.strip()
         self.order = order if order == ALPHABETICAL else BY_USE
         self.size = size
+        #: How many keywords objects use.
+        self.all = len(store)
         if self.query:
-            matches = store.search(self.query, MOST_MATCHES + 1)
-            #: Whether the filter matches more keywords than are listed.
-            self.capped = len(matches) > MOST_MATCHES
-            matches = matches[:MOST_MATCHES]
+            ranked = store.search(self.query, MOST_RANKED + 1)
             if self.order == ALPHABETICAL:
-                matches.sort(key=alphabetically)
-            self.total = len(matches)
+                ranked[:MOST_RANKED] = sorted(
+                    ranked[:MOST_RANKED], key=alphabetically)
+            self.total = min(len(ranked), MOST_RANKED)
+        elif self.order == ALPHABETICAL:
+            self.total = self.all
         else:
-            self.capped = False
-            self.total = len(store)
+            self.total = min(self.all, MOST_RANKED)
+        #: Whether more keywords match than are listed, the best ones.
+        self.capped = self.total < (
+            len(ranked) if self.query else self.all)
         self.pages = max(1, -(-self.total // size))
         self.number = min(max(1, number), self.pages)
         start = (self.number - 1) * size
+        end = min(start + size, self.total)
         if self.query:
-            rows = matches[start:start + size]
+            rows = ranked[start:end]
         elif self.order == ALPHABETICAL:
-            rows = itertools.islice(store.keywords(), start, start + size)
+            rows = itertools.islice(store.keywords(), start, end)
         else:
-            rows = store.search('', start + size)[start:]
+            rows = store.search('', end)[start:]
         #: (keyword, count) pairs of the page.
         self.rows = list(rows)
         #: Where the page starts and ends among all, from 1.

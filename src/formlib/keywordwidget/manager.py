@@ -3,6 +3,7 @@ object that uses them, through the schema fields that hold them."""
 import transaction
 import zope.event
 import zope.lifecycleevent
+from zope.i18n import translate
 from zope.schema.interfaces import ValidationError
 from zope.traversing.api import getPath
 
@@ -25,7 +26,7 @@ class KeywordChangeError(ValueError):
     """
 
     def __init__(self, message):
-        super().__init__(message)
+        super().__init__(translate(message))
         self.message = message
 
 

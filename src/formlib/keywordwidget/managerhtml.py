@@ -251,10 +251,14 @@ class ManagerPage:
     def caption(self):
         page = self.page
         mapping = {'first': page.first, 'last': page.last,
-                   'total': page.total}
-        if page.capped:
+                   'total': page.total, 'all': page.all}
+        if page.capped and page.query:
             text = _('Keywords ${first} to ${last} of the best ${total}'
                      ' matches; type more to find others', mapping=mapping)
+        elif page.capped:
+            text = _('Keywords ${first} to ${last} of the ${total} most'
+                     ' used of ${all}; alphabetically, all are listed',
+                     mapping=mapping)
         elif page.order == ALPHABETICAL:
             text = _('Keywords ${first} to ${last} of ${total},'
                      ' alphabetically', mapping=mapping)

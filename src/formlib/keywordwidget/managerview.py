@@ -56,6 +56,10 @@ class KeywordManager(BrowserView):
         response = self.request.response
         response.setHeader('Content-Type', 'text/html; charset=utf-8')
         response.setHeader('Cache-Control', 'private, no-store')
+        # No other site may show the page in a frame and have its buttons
+        # clicked unseen.
+        response.setHeader('X-Frame-Options', 'DENY')
+        response.setHeader('Content-Security-Policy', "frame-ancestors 'none'")
         return render_page(self)
 
     def text(self, name):

@@ -88,7 +88,8 @@
       if (box.name !== KEYWORDS) {
         return;
       }
-      var rows = keywordBoxes(results.querySelector('table'));
+      var table = results.querySelector('table');
+      var rows = table ? keywordBoxes(table) : [];
       if (event.shiftKey && lastClicked && rows.includes(box) &&
           rows.includes(lastClicked)) {
         var from = rows.indexOf(lastClicked);
@@ -102,11 +103,22 @@
     });
 
     changes.addEventListener('change', function (event) {
-      if (event.target.name !== KEYWORDS) {
+      var box = event.target;
+      if (box.name !== KEYWORDS) {
         return;
       }
-      choose(event.target, event.target.checked);
+      var leaving = alsoSelected.contains(box) && !box.checked;
+      var next = leaving && box.closest('li').nextElementSibling;
+      var position = next ? Array.from(next.parentNode.children).indexOf(
+        next) - 1 : -1;
+      choose(box, box.checked);
       showSelection();
+      if (leaving) {
+        // The keyword left the list: the focus goes to the next one, or
+        // on to the new keyword.
+        var boxes = alsoSelected.querySelectorAll('input');
+        (boxes[position] || changes.elements.new).focus();
+      }
     });
 
     function load(url) {

@@ -150,8 +150,13 @@ class ListingTests(KeywordManagerTestCase):
 
     def test_caption_says_which_and_how_many(self):
         total = len(self.used())
-        self.assertIn('<caption>Keywords 1 to 50 of %d, the most used first'
-                      '</caption>' % total, self.manager().contents)
+        # Ranked are the 1,000 most used; alphabetically, all.
+        self.assertIn('<caption>Keywords 1 to 50 of the 1000 most used of'
+                      ' %d; alphabetically, all are listed</caption>' % total,
+                      self.manager().contents)
+        self.assertIn('<caption>Keywords 51 to 100 of %d, alphabetically'
+                      '</caption>' % total,
+                      self.manager(order='alphabet', page='2').contents)
 
     def test_alphabetically(self):
         rows = self.rows(self.manager(order='alphabet'))
@@ -345,6 +350,12 @@ class SafetyTests(KeywordManagerTestCase):
         browser.open(MANAGER + '?' + urllib.parse.urlencode({
             'keywords:list': 'Colour', 'delete': '1', 'token': token}))
         self.assertEqual(self.counted('Colour'), [3])
+
+    def test_no_other_site_may_frame_the_page(self):
+        browser = self.manager()
+        self.assertEqual(browser.headers['X-Frame-Options'], 'DENY')
+        self.assertEqual(browser.headers['Content-Security-Policy'],
+                         "frame-ancestors 'none'")
 
     def test_the_token_is_a_cookie_for_this_site_only(self):
         browser = self.manager()

@@ -137,9 +137,10 @@ class SelectionTests(ManagerBrowserTestCase):
             'Colour', exact=True).check()
         self.filter('design')
         also = self.page.locator('.keywordmanager-selected')
-        # Unchecked, it leaves the list.
-        also.get_by_label('Colour', exact=True).click()
+        # Unchecked, it leaves the list; the focus moves on.
+        also.get_by_label('Colour', exact=True).press('Space')
         expect(also).to_be_hidden()
+        expect(self.page.get_by_label('New keyword')).to_be_focused()
         self.filter('colour')
         expect(self.page.locator('.keywordmanager-keywords').get_by_label(
             'Colour', exact=True)).not_to_be_checked()

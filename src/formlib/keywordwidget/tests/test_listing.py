@@ -49,17 +49,33 @@ class KeywordPageTests(unittest.TestCase):
         self.assertEqual([keyword for keyword, _count in listed.rows],
                          ['Plone', 'Python', 'Zope', 'zope'])
 
-    def test_filter_lists_the_best_matches_and_says_there_are_more(self):
+    def rank_at_most(self, keywords):
         from formlib.keywordwidget import listing
+        self.addCleanup(setattr, listing, 'MOST_RANKED', listing.MOST_RANKED)
+        listing.MOST_RANKED = keywords
+
+    def test_filter_lists_the_best_matches_and_says_there_are_more(self):
+        self.rank_at_most(20)
         made = store(**{'Python%d' % number: number
                         for number in range(1, 30)})
-        most = listing.MOST_MATCHES
-        listing.MOST_MATCHES = 20
-        self.addCleanup(setattr, listing, 'MOST_MATCHES', most)
         listed = page(made, query='python', size=50)
         self.assertTrue(listed.capped)
-        self.assertEqual(listed.total, 20)
+        self.assertEqual((listed.total, listed.all), (20, 29))
         self.assertEqual(listed.rows[0], ('Python29', 29))
+        self.assertEqual(len(listed.rows), 20)
+
+    def test_most_used_lists_the_most_used_and_says_there_are_more(self):
+        self.rank_at_most(3)
+        listed = page(self.store, number=2)
+        self.assertTrue(listed.capped)
+        self.assertEqual((listed.total, listed.pages), (3, 2))
+        self.assertEqual(listed.rows, [('Zope', 20)])
+
+    def test_alphabetically_all_are_listed(self):
+        self.rank_at_most(3)
+        listed = page(self.store, order='alphabet', number=3)
+        self.assertFalse(listed.capped)
+        self.assertEqual(listed.rows, [('zope', 1)])
 
     def test_nothing_matches(self):
         listed = page(self.store, query='java')
