@@ -3,7 +3,8 @@
 Run with ``make screenshots``: ``screenshots.py app`` serves the test app of
 ``formlib.keywordwidget.testing`` on 127.0.0.1, ``screenshots.py demo`` the
 demo site in a real Zope (each needs a process of its own), and drives
-Debian's Chromium.
+Debian's Chromium; ``screenshots.py manager`` takes only the keyword
+manager's.
 """
 import os
 import sys
@@ -96,6 +97,14 @@ def demo_search(page, layer):
     page.wait_for_selector('#form\\.keywords-ts-dropdown .option')
 
 
+def keyword_manager(page, layer):
+    page.goto(layer.url + '/@@manage-keywords')
+    duplicates = page.locator('.keywordmanager-duplicates')
+    duplicates.get_by_label('Pyhton', exact=True).check()
+    duplicates.get_by_label('python', exact=True).check()
+    page.get_by_label('New keyword').fill('Python')
+
+
 APP_SCENES = [
     # file name, scene, viewport, JavaScript on
     ('enhanced-edit.png', enhanced_edit, DESKTOP, True),
@@ -106,8 +115,15 @@ APP_SCENES = [
     ('without-javascript.png', without_javascript, DESKTOP, False),
     ('phone.png', phone, PHONE, True),
 ]
+
+
 DEMO_SCENES = [
     ('demo-search.png', demo_search, {'width': 1000, 'height': 640}, True),
+]
+# Taken as the demo's admin, who may manage keywords.
+MANAGER_SCENES = [
+    ('keyword-manager.png', keyword_manager, {'width': 1000, 'height': 900},
+     True),
 ]
 
 
@@ -145,12 +161,21 @@ def take_app():
         for name, scene, viewport, javascript in APP_SCENES])
 
 
-def take_demo():
+def take_demo(scenes=('demo', 'manager')):
+    from formlib.keywordwidget.demo.site import ARTICLES
+
+    # The demo's articles, as `make demo` builds them.
+    ZOPE_DEMO_LAYER.articles = ARTICLES
     ZOPE_DEMO_LAYER.setUp()
     ZOPE_DEMO_LAYER.testSetUp()
-    take(ZopeBrowserLayer((), 'DemoScreenshots'), DEMO_SCENES,
-         credentials={'username': 'editor', 'password': 'editor'})
+    if 'demo' in scenes:
+        take(ZopeBrowserLayer((), 'DemoScreenshots'), DEMO_SCENES,
+             credentials={'username': 'editor', 'password': 'editor'})
+    if 'manager' in scenes:
+        take(ZopeBrowserLayer((), 'ManagerScreenshots'), MANAGER_SCENES,
+             credentials={'username': 'admin', 'password': 'admin'})
 
 
 if __name__ == '__main__':
-    {'app': take_app, 'demo': take_demo}[sys.argv[1]]()
+    {'app': take_app, 'demo': take_demo,
+     'manager': lambda: take_demo(['manager'])}[sys.argv[1]]()

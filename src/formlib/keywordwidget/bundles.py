@@ -70,6 +70,11 @@ BUNDLES = {
          'keywordwidget-history.js',
          'keywordwidget.js'),
         b'\n;\n'),
+    # The keyword manager's page (managerview.py).
+    'keywordmanager.css': (
+        'text/css; charset=utf-8', ('keywordmanager.css',), b'\n'),
+    'keywordmanager.js': (
+        'text/javascript; charset=utf-8', ('keywordmanager.js',), b'\n'),
 }
 
 

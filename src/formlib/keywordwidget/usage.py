@@ -111,6 +111,20 @@ class KeywordUsage(persistent.Persistent):
         """The keyword `text` is an alias of, or None."""
         return self.aliases.get(fold(text))
 
+    def add_alias(self, text, keyword):
+        """Let `text`, ignoring case, stand for `keyword`."""
+        self.aliases[fold(text)] = keyword
+
+    def remove_alias(self, text):
+        """Let `text` stand for no keyword."""
+        self.aliases.pop(fold(text), None)
+
+    def keywords(self, start=''):
+        """(keyword, count) of every keyword, alphabetically ignoring
+        case, from the first that sorts at or after `start` on; lazily."""
+        for (_folded, keyword), count in self.counts.items((fold(start),)):
+            yield keyword, count
+
     def search(self, query, limit):
         """(keyword, count) matching `query`, at most `limit`, best first.
 

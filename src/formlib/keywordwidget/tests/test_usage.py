@@ -113,3 +113,30 @@ class AliasTests(unittest.TestCase):
         made.aliases['pyhton'] = 'Python'
         self.assertEqual(made.alias('PYHTON'), 'Python')
         self.assertIsNone(made.alias('Python'))
+
+    def test_an_added_alias_stands_for_its_keyword(self):
+        made = usage(Python=1)
+        made.add_alias('Pyhton', 'Python')
+        self.assertEqual(made.alias('pyhton'), 'Python')
+        self.assertEqual(list(made.aliases.items()), [('pyhton', 'Python')])
+
+    def test_a_removed_alias_stands_for_nothing(self):
+        made = usage(Python=1)
+        made.add_alias('Pyhton', 'Python')
+        made.remove_alias('PYHTON')
+        made.remove_alias('never an alias')
+        self.assertIsNone(made.alias('Pyhton'))
+
+
+class KeywordsTests(unittest.TestCase):
+
+    def test_keywords_come_alphabetically_ignoring_case(self):
+        made = usage(zope=1, Python=3, Zope=2, plone=4)
+        self.assertEqual(list(made.keywords()), [
+            ('plone', 4), ('Python', 3), ('Zope', 2), ('zope', 1)])
+
+    def test_keywords_start_where_asked(self):
+        made = usage(Plone=4, Python=3, Zope=2)
+        self.assertEqual(list(made.keywords('PY')), [
+            ('Python', 3), ('Zope', 2)])
+        self.assertEqual(list(made.keywords('zz')), [])
