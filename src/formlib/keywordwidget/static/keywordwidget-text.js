@@ -10,15 +10,27 @@ var formlibKeywordwidget = (function () {
   var SPACES = new RegExp(
     '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a' +
     '\\u2028\\u2029\\u202f\\u205f\\u3000]+', 'g');
+  // Characters the server drops from typed keywords (normalize.UNWANTED):
+  // controls, and the bidi embeddings, overrides and isolates.
+  var UNWANTED = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+  // Nothing visible left: spaces and format characters (zero-width...).
+  var INVISIBLE = /^[ \p{Cf}]*$/u;
   var DOTLESS_I = '\u0131';
   var FINAL_SIGMA = /\u03c2/g;
   var SMALL_CHEROKEE = /[\u13f8-\u13fd\uab70-\uabbf]/g;
   var PLACEHOLDER = /\$\{(\w+)\}/g;
 
+  function collapse(text) {
+    return text.replace(SPACES, ' ').replace(/^ | $/g, '');
+  }
+
   // What the user typed, tidied as the server will (normalize.normalize):
-  // NFC, each run of whitespace one space, trimmed.
+  // NFC, each run of whitespace one space, trimmed, without controls and
+  // bidi formatting; empty if nothing visible is left.
   function tidy(text) {
-    return text.normalize('NFC').replace(SPACES, ' ').replace(/^ | $/g, '');
+    var tidied = collapse(text.normalize('NFC')).replace(UNWANTED, '');
+    tidied = collapse(tidied);
+    return INVISIBLE.test(tidied) ? '' : tidied;
   }
 
   // The key under which the server takes two spellings for one keyword
