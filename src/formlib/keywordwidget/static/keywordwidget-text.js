@@ -101,6 +101,9 @@ var formlibKeywordwidget = (function () {
   return {
     // Milliseconds a search may take before it counts as failed.
     searchTimeout: 10000,
+    // Milliseconds a search waits for the next keystroke: a burst of keys
+    // (a fast typist, a held key) is searched once, at its end.
+    searchDelay: 50,
     tidy: tidy,
     fold: fold,
     fill: fill,

@@ -3,7 +3,8 @@
  * Works on the markup KeywordInputWidget renders:
  * <div class="keywordwidget" data-open="true|false" data-new-prefix="..."
  *      data-search-url="..."> holding the native <select multiple>, and for
- * open or large fields a <textarea> for typed keywords, one per line.
+ * open or large fields a <textarea> for typed keywords, one per line;
+ * data-ranked="true" when the search ranks by use and counts it.
  * Keywords the user creates are posted as data-new-prefix plus their text.
  * The chosen tokens are posted as one JSON list named after the select's
  * id plus ".tokens" (KeywordInputWidget.tokens_name).
@@ -48,7 +49,8 @@
     };
     if (searchUrl) {
       plugins.keywordwidget_search = {
-        url: searchUrl, open: open, messages: messages};
+        url: searchUrl, open: open, messages: messages,
+        ranked: wrapper.dataset.ranked === 'true'};
     }
     plugins.keywordwidget_typing = {
       open: open, prefix: wrapper.dataset.newPrefix || '',
@@ -66,13 +68,25 @@
       // Filter at once: a delayed refresh that fires after the user moved
       // on to the next field reopens this one and steals the focus.
       refreshThrottle: 0,
+      // Instead of Tom Select's 300 ms: suggestions as fast as typing.  A
+      // search still in flight is aborted when the user types on.
+      loadThrottle: kw.searchDelay,
       // Typed text runs in its own direction, Hebrew right to left.
       controlInput: '<input type="text" autocomplete="off" size="1"' +
         ' dir="auto" />',
       render: {
         option: function (data, escape) {
-          return '<div>' + kw.isolate(data[this.settings.labelField], escape) +
-            '</div>';
+          var label = data[this.settings.labelField];
+          if (typeof data.count !== 'number') {
+            return '<div>' + kw.isolate(label, escape) + '</div>';
+          }
+          // How many use the keyword, where the search knows: the number
+          // is shown, words are said.
+          return '<div aria-label="' + escape(kw.fill(
+            messages.counted, {keyword: label, count: data.count})) +
+            '">' + kw.isolate(label, escape) +
+            ' <span class="keywordwidget-uses">' + data.count +
+            '</span></div>';
         },
         no_results: function (data, escape) {
           if (this.canCreate(data.input)) {
