@@ -64,6 +64,7 @@ BUNDLES = {
         # the enhancement itself.
         ('tom-select/tom-select.complete.min.js',
          'keywordwidget-text.js',
+         'keywordwidget-status.js',
          'keywordwidget-chips.js',
          'keywordwidget-search.js',
          'keywordwidget-typing.js',

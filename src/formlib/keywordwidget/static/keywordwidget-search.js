@@ -119,7 +119,7 @@
       } else if (items === null) {
         failed = request.key;
         callback();
-        kw.announce(self, options.messages.failed);
+        self.announce(options.messages.failed);
       } else {
         show(request.key, items, callback);
       }

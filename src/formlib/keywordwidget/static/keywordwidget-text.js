@@ -1,6 +1,6 @@
 /* What the enhancement's scripts share: keywords tidied and compared as the
- * server does, messages filled in and shown, a status each widget
- * announces in, and what a page may set (formlibKeywordwidget.searchTimeout).
+ * server does, messages filled in and shown, and what a page may set
+ * (formlibKeywordwidget.searchTimeout).
  */
 var formlibKeywordwidget = (function () {
   'use strict';
@@ -84,20 +84,6 @@ var formlibKeywordwidget = (function () {
       ' aria-disabled="true">' + markup + '</div>';
   }
 
-  // The region where a widget says what happened, which screen readers
-  // announce; made once the widget is set up, so that they listen.
-  function makeStatus(tomselect) {
-    var status = document.createElement('div');
-    status.id = tomselect.input.id + '-status';
-    status.className = 'keywordwidget-status';
-    status.setAttribute('role', 'status');
-    tomselect.wrapper.after(status);
-  }
-
-  function announce(tomselect, text) {
-    document.getElementById(tomselect.input.id + '-status').textContent = text;
-  }
-
   return {
     // Milliseconds a search may take before it counts as failed.
     searchTimeout: 10000,
@@ -110,8 +96,6 @@ var formlibKeywordwidget = (function () {
     escape: escape,
     isolate: isolate,
     fillMarkup: fillMarkup,
-    message: message,
-    makeStatus: makeStatus,
-    announce: announce
+    message: message
   };
 }());

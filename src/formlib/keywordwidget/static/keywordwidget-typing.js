@@ -87,7 +87,7 @@
     }
 
     function sayChosen(option) {
-      kw.announce(self, kw.fill(messages.chosen, {keyword: label(option)}));
+      self.announce(kw.fill(messages.chosen, {keyword: label(option)}));
       // The chip that holds it lights up.
       var chip = self.getItem(option[valueField]);
       chip.classList.remove('keywordwidget-twin');
@@ -189,7 +189,7 @@
       }).join(', ') + kw.escape(parts.slice(1).join(''));
       textarea.setAttribute('aria-invalid', 'true');
       textarea.setAttribute('aria-describedby', id);
-      kw.announce(self, note.textContent);
+      self.announce(note.textContent);
     }
 
     // A closed field's text that names no keyword on offer.

@@ -10,8 +10,9 @@
  * id plus ".tokens" (KeywordInputWidget.tokens_name).
  *
  * Each concern is a Tom Select plugin of its own, in the scripts loaded
- * before this one: keywordwidget-chips.js, -typing.js, -search.js and
- * -history.js; keywordwidget-text.js holds what they share.
+ * before this one: keywordwidget-status.js, -chips.js, -search.js,
+ * -typing.js and -history.js; keywordwidget-text.js holds what they
+ * share.
  */
 (function (kw) {
   'use strict';
@@ -31,11 +32,6 @@
           self.control_input.setAttribute(name, self.input.getAttribute(name));
         }
       });
-      kw.makeStatus(self);
-    });
-    // What was said is over once the user types on.
-    self.on('type', function () {
-      kw.announce(self, '');
     });
   });
 
@@ -45,6 +41,7 @@
     // The order counts: each plugin wraps the "no results" of those before.
     var plugins = {
       keywordwidget_a11y: {},
+      keywordwidget_status: {messages: messages},
       keywordwidget_chips: {messages: messages}
     };
     if (searchUrl) {

@@ -49,6 +49,9 @@ class MostUsedTests(RankedTestCase):
         self.box.focus()
         expect(self.options('keywords')).to_have_text(
             self.suggestions(most_used))
+        # Screen readers hear how many.
+        expect(self.page.locator('#form\\.keywords-status')).to_have_text(
+            'Suggestions: %d' % len(most_used))
         self.assertEqual([], self.blocking_violations())
 
     def test_most_used_are_picked_without_typing(self):
