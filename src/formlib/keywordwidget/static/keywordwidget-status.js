@@ -22,10 +22,15 @@
     // are shown: the user typed, or came to a box that shows the most used.
     var countOwed = false;
 
-    self.announce = function (text) {
+    // Says `text`, replacing what was said before; in a task that says
+    // things together, a later text on the same `topic` replaces one said
+    // before.
+    self.announce = function (text, topic) {
       if (gathered) {
         if (text) {
-          gathered.said.push(text);
+          var key = topic || gathered.said.size;
+          gathered.said.delete(key);
+          gathered.said.set(key, text);
         }
       } else if (region) {
         region.textContent = text;
@@ -37,7 +42,7 @@
         task();
         return;
       }
-      gathered = {added: [], removed: [], said: []};
+      gathered = {added: [], removed: [], said: new Map()};
       try {
         task();
       } finally {
@@ -52,7 +57,7 @@
           said.push(kw.fill(
             messages.removed, {keywords: done.removed.join(', ')}));
         }
-        said = said.concat(done.said);
+        said = said.concat(Array.from(done.said.values()));
         if (said.length) {
           self.announce(said.join(' '));
         }

@@ -14,7 +14,8 @@ class LiveRegionTests(BrowserTestCase):
         self.article.keywords = ['Python']
         self.open('/article/@@edit')
         expect(self.status('keywords')).to_have_attribute('role', 'status')
-        expect(self.status('keywords')).to_have_attribute('aria-live', 'polite')
+        expect(self.status('keywords')).to_have_attribute(
+            'aria-live', 'polite')
         expect(self.status('keywords')).to_have_text('')
 
     def test_added_keyword_is_said(self):
