@@ -68,6 +68,7 @@ BUNDLES = {
          'keywordwidget-chips.js',
          'keywordwidget-search.js',
          'keywordwidget-typing.js',
+         'keywordwidget-order.js',
          'keywordwidget-history.js',
          'keywordwidget.js'),
         b'\n;\n'),

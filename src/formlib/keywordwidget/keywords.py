@@ -286,11 +286,3 @@ class Submission:
         return {
             unavailable_token(value): value
             for value in self.keywords.unavailable(self.stored)}
-
-
-def keep_stored_order(values, stored):
-    """Stored values first, in their order, then the newly chosen ones."""
-    chosen = set(values)
-    kept = [value for value in stored if value in chosen]
-    kept_set = set(kept)
-    return kept + [value for value in values if value not in kept_set]

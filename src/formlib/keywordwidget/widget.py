@@ -26,7 +26,6 @@ from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
 from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.keywords import Submission
 from formlib.keywordwidget.keywords import edited_object
-from formlib.keywordwidget.keywords import keep_stored_order
 from formlib.keywordwidget.normalize import isolated
 from formlib.keywordwidget.resources import render_resources
 from formlib.keywordwidget.settings import keyword_url
@@ -191,8 +190,6 @@ class KeywordInputWidget(SimpleInputWidget):
                 translate(problem, context=self.request)
                 for problem in problems))
             raise self._error
-        if field._type is list:
-            values = keep_stored_order(values, stored)
         problem = self._count_problem(values)
         try:
             if not values and field.required:
@@ -307,6 +304,9 @@ class KeywordInputWidget(SimpleInputWidget):
         if many:
             # The enhancement leaves them as lines too.
             attributes += ' data-chosen-as-lines="true"'
+        if self.context._type in (set, frozenset):
+            # No order to change: the enhancement does not move keywords.
+            attributes += ' data-unordered="true"'
         if keywords.ranked:
             # The search counts uses and answers an empty query.
             attributes += ' data-ranked="true"'

@@ -4,15 +4,16 @@
  * <div class="keywordwidget" data-open="true|false" data-new-prefix="..."
  *      data-search-url="..."> holding the native <select multiple>, and for
  * open or large fields a <textarea> for typed keywords, one per line;
- * data-ranked="true" when the search ranks by use and counts it.
+ * data-ranked="true" when the search ranks by use and counts it;
+ * data-unordered="true" for a set, whose keywords have no order to change.
  * Keywords the user creates are posted as data-new-prefix plus their text.
  * The chosen tokens are posted as one JSON list named after the select's
  * id plus ".tokens" (KeywordInputWidget.tokens_name).
  *
  * Each concern is a Tom Select plugin of its own, in the scripts loaded
  * before this one: keywordwidget-status.js, -chips.js, -search.js,
- * -typing.js and -history.js; keywordwidget-text.js holds what they
- * share.
+ * -typing.js, -order.js and -history.js; keywordwidget-text.js holds what
+ * they share.
  */
 (function (kw) {
   'use strict';
@@ -54,6 +55,9 @@
       searchable: Boolean(searchUrl), messages: messages,
       // Hundreds of chosen keywords are edited as lines, with JS too.
       asLines: wrapper.dataset.chosenAsLines === 'true'};
+    if (wrapper.dataset.unordered !== 'true') {
+      plugins.keywordwidget_order = {messages: messages};
+    }
     plugins.keywordwidget_history = {};
     var settings = {
       plugins: plugins,
