@@ -11,6 +11,7 @@ import sys
 from zope.configuration import xmlconfig
 
 import formlib.keywordwidget.tests
+from formlib.keywordwidget.demo.site import ARTICLES
 from formlib.keywordwidget.testing import ZOPE_DEMO_LAYER
 from formlib.keywordwidget.testing import BrowserLayer
 from formlib.keywordwidget.testing import ZopeBrowserLayer
@@ -106,8 +107,18 @@ APP_SCENES = [
     ('without-javascript.png', without_javascript, DESKTOP, False),
     ('phone.png', phone, PHONE, True),
 ]
+
+
+def most_used(page, layer):
+    """The empty Keywords box: the site's most used keywords, counted."""
+    page.goto(layer.url + '/article/@@edit')
+    page.locator('#form\\.keywords-ts-control').focus()
+    page.wait_for_selector('#form\\.keywords-ts-dropdown .keywordwidget-uses')
+
+
 DEMO_SCENES = [
     ('demo-search.png', demo_search, {'width': 1000, 'height': 640}, True),
+    ('most-used.png', most_used, {'width': 1000, 'height': 760}, True),
 ]
 
 
@@ -146,6 +157,8 @@ def take_app():
 
 
 def take_demo():
+    # As many articles as `make demo` makes, for its counts.
+    ZOPE_DEMO_LAYER.articles = ARTICLES
     ZOPE_DEMO_LAYER.setUp()
     ZOPE_DEMO_LAYER.testSetUp()
     take(ZopeBrowserLayer((), 'DemoScreenshots'), DEMO_SCENES,
