@@ -255,6 +255,25 @@ class LargeVocabularyTests(BrowserTestCase):
         expect(self.options('subjects')).to_have_text(PYTHONS)
         self.assertEqual(['pyth'], searches)
 
+    def test_typing_on_aborts_at_once_and_a_late_answer_changes_nothing(self):
+        searches = HeldSearches(self.page)
+        delay = self.open_with_the_clock_stopped('/article/@@edit-tagging')
+        box = self.combobox('Subjects')
+        box.press_sequentially('pyth')
+        self.page.clock.run_for(delay)
+        searches.wait_for('pyth')
+        box.press_sequentially('o')
+        # Not after the search delay: the clock has not moved.
+        searches.wait_for_abort('pyth')
+        searches.answer('pyth')
+        expect(self.page.locator(
+            '#form\\.subjects-ts-dropdown .loading')).to_be_visible()
+        expect(self.options('subjects')).to_have_count(0)
+        self.page.clock.run_for(delay)
+        searches.answer('pytho')
+        expect(self.options('subjects')).to_have_text(PYTHONS)
+        self.assertEqual(['pyth', 'pytho'], searches.sent)
+
     def test_search_results_keep_the_server_ranking(self):
         self.open('/article/@@edit-tagging')
         self.type('subjects', 'python', [
