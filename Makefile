@@ -75,6 +75,7 @@ bench: $(VENV)/.bench-installed
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/sitekeywords.py
 	$(BIN)/python benchmarks/keywordmanager.py
+	$(BIN)/python benchmarks/keystrokes.py
 
 # Release check: sdist and wheel, their manifest and metadata, and the
 # wheel installed alone in a clean virtualenv.

@@ -117,8 +117,16 @@ APP_SCENES = [
 ]
 
 
+def most_used(page, layer):
+    """The empty Keywords box: the site's most used keywords, counted."""
+    page.goto(layer.url + '/article/@@edit')
+    page.locator('#form\\.keywords-ts-control').focus()
+    page.wait_for_selector('#form\\.keywords-ts-dropdown .keywordwidget-uses')
+
+
 DEMO_SCENES = [
     ('demo-search.png', demo_search, {'width': 1000, 'height': 640}, True),
+    ('most-used.png', most_used, {'width': 1000, 'height': 760}, True),
 ]
 # Taken as the demo's admin, who may manage keywords.
 MANAGER_SCENES = [

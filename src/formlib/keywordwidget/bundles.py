@@ -64,9 +64,11 @@ BUNDLES = {
         # the enhancement itself.
         ('tom-select/tom-select.complete.min.js',
          'keywordwidget-text.js',
+         'keywordwidget-status.js',
          'keywordwidget-chips.js',
          'keywordwidget-search.js',
          'keywordwidget-typing.js',
+         'keywordwidget-order.js',
          'keywordwidget-history.js',
          'keywordwidget.js'),
         b'\n;\n'),

@@ -326,11 +326,3 @@ class Submission:
     def stored_by_token(self):
         # Derived from the values, so a forged token matches none.
         return {stored_token(value): value for value in self.stored}
-
-
-def keep_stored_order(values, stored):
-    """Stored values first, in their order, then the newly chosen ones."""
-    chosen = set(values)
-    kept = [value for value in stored if value in chosen]
-    kept_set = set(kept)
-    return kept + [value for value in values if value not in kept_set]

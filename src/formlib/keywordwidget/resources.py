@@ -12,17 +12,27 @@ from formlib.keywordwidget.i18n import MessageFactory as _
 
 MESSAGES_ID = 'formlib-keywordwidget-messages'
 
-# The enhanced control's texts; `${keyword}` and `${keywords}` are filled
-# in by the script.
+# The enhanced control's texts; `${keyword}`, `${keywords}` and the other
+# placeholders are filled in by the script.
 MESSAGES = {
     'add': _('Add ${keyword}'),
+    # Said (to screen readers) when the user added or removed keywords,
+    # one or several (a pasted list), and moved one.
+    'added': _('Added ${keywords}.'),
+    # A suggestion, as screen readers say it, with how many use it (the
+    # count is shown beside the keyword).
+    'counted': _('${keyword}, uses: ${count}'),
     'chosen': _('\u201c${keyword}\u201d is already chosen.'),
     'failed': _('The search failed. Keep typing to search again.'),
     'noResults': _('No results'),
     'notAvailable': _('Not available for selection: ${keywords}'),
     'loading': _('Searching\u2026'),
+    'moved': _('Moved ${keyword} to position ${position} of ${count}.'),
     'remove': _('Remove ${keyword}'),
+    'removed': _('Removed ${keywords}.'),
     'search': _('Type to search'),
+    # Said when the suggestions for what was typed are shown.
+    'suggestions': _('Suggestions: ${count}'),
     'typed': _('Add keywords, one per line'),
 }
 

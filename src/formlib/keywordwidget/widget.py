@@ -27,7 +27,6 @@ from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
 from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.keywords import Submission
 from formlib.keywordwidget.keywords import edited_object
-from formlib.keywordwidget.keywords import keep_stored_order
 from formlib.keywordwidget.keywords import posted_token
 from formlib.keywordwidget.normalize import isolated
 from formlib.keywordwidget.resources import page_annotations
@@ -254,8 +253,6 @@ class KeywordInputWidget(SimpleInputWidget):
                 translate(problem, context=self.request)
                 for problem in problems))
             raise self._error
-        if field._type is list:
-            values = keep_stored_order(values, stored)
         problem = self._count_problem(values)
         try:
             if not values and field.required:
@@ -392,6 +389,9 @@ class KeywordInputWidget(SimpleInputWidget):
         if lines:
             # The enhancement leaves them as lines too.
             attributes += ' data-chosen-as-lines="true"'
+        if self.context._type in (set, frozenset):
+            # No order to change: the enhancement does not move keywords.
+            attributes += ' data-unordered="true"'
         if keywords.ranked:
             # The search counts uses and answers an empty query.
             attributes += ' data-ranked="true"'

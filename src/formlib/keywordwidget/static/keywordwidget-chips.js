@@ -8,7 +8,8 @@
  * move between chips, past the last back into the box; Delete, Backspace,
  * Enter or Space remove the chip, and the focus goes to its neighbour, or
  * back into the box; Escape and typing go back into the box.  Tab moves
- * on as from the box: chips are not tab stops of their own.
+ * on as from the box: chips are not tab stops of their own.  The same keys
+ * with Ctrl or Alt are left to keywordwidget-order.js, which moves chips.
  */
 (function (kw) {
   'use strict';
@@ -85,7 +86,8 @@
 
     function onChipKey(event) {
       var button = event.target.closest('.remove');
-      if (!button) {
+      // With Ctrl or Alt the keys move the chip (keywordwidget-order.js).
+      if (!button || event.ctrlKey || event.altKey || event.metaKey) {
         return;
       }
       var index = chips().indexOf(button.closest('[data-ts-item]'));
@@ -122,8 +124,7 @@
         self.focus();
         break;
       default:
-        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey &&
-            !event.altKey) {
+        if (event.key.length === 1) {
           // The key types into the box.
           self.control_input.focus();
         }

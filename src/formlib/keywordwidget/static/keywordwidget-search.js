@@ -1,5 +1,5 @@
 /* Tom Select plugin keywordwidget_search: a large vocabulary is searched as
- * the user types (options: url, open, messages).
+ * the user types (options: url, open, ranked, messages).
  *
  * The dropdown offers the server's answer to the text in the box, in the
  * server's order, and nothing else: never an answer to a text typed before,
@@ -8,7 +8,9 @@
  * searched again until an answer for it was shown; a search that fails or
  * takes too long says so.  Enter before the answer adds what was typed on
  * an open field; a closed one waits for the answer and picks the keyword
- * the text spells, if there is one.
+ * the text spells, if there is one.  A search that ranks by use (`ranked`)
+ * answers an empty box too, with the most used keywords, which show when
+ * the user comes to the empty box; each answer may carry a keyword's count.
  */
 (function (kw) {
   'use strict';
@@ -47,7 +49,7 @@
     // 'pending', 'answered' or 'failed'.  Other plugins ask too.
     self.searchStatus = function (text) {
       var key = kw.fold(text);
-      if (!key) {
+      if (!key && !options.ranked) {
         return 'idle';
       }
       if (answer && answer.key === key) {
@@ -85,7 +87,7 @@
         }
         ranks.set(item.token, ranks.size);
         if (!self.options[item.token]) {
-          found.push({value: item.token, text: item.title});
+          found.push({value: item.token, text: item.title, count: item.count});
         }
       });
       answer = {key: key, ranks: ranks};
@@ -117,7 +119,7 @@
       } else if (items === null) {
         failed = request.key;
         callback();
-        kw.announce(self, options.messages.failed);
+        self.announce(options.messages.failed);
       } else {
         show(request.key, items, callback);
       }
@@ -153,6 +155,20 @@
     }
 
     self.settings.load = search;
+    if (options.ranked) {
+      // The empty box is searched too: the most used keywords.
+      self.settings.shouldLoad = function () {
+        return true;
+      };
+    }
+
+    // The most used keywords are wanted whenever the user is at the empty
+    // box: come to it, emptied it, or picked from it.
+    function wantMostUsed() {
+      return options.ranked && self.isFocused && boxText() === '' &&
+        self.searchStatus('') === 'pending' &&
+        !(inFlight && inFlight.key === '');
+    }
 
     // The answer's keywords, in the server's order; nothing else.
     self.settings.score = function (query) {
@@ -176,6 +192,9 @@
       if (waitingEnter !== key) {
         waitingEnter = null;
       }
+      if (wantMostUsed()) {
+        self.load('');
+      }
     });
 
     self.hook('after', 'setupTemplates', function () {
@@ -195,7 +214,7 @@
         return;
       }
       self.control_input.addEventListener('keydown', function (event) {
-        if (event.key === 'Enter' &&
+        if (event.key === 'Enter' && boxText() &&
             self.searchStatus(self.inputValue()) === 'pending') {
           waitingEnter = boxText();
         }

@@ -1,6 +1,6 @@
 /* What the enhancement's scripts share: keywords tidied and compared as the
- * server does, messages filled in and shown, a status each widget
- * announces in, and what a page may set (formlibKeywordwidget.searchTimeout).
+ * server does, messages filled in and shown, and what a page may set
+ * (formlibKeywordwidget.searchTimeout).
  */
 var formlibKeywordwidget = (function () {
   'use strict';
@@ -10,15 +10,28 @@ var formlibKeywordwidget = (function () {
   var SPACES = new RegExp(
     '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a' +
     '\\u2028\\u2029\\u202f\\u205f\\u3000]+', 'g');
+  // Characters the server drops from typed keywords (normalize.UNWANTED):
+  // controls, and the bidi embeddings, overrides and isolates.
+  var UNWANTED = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+  // Nothing visible left: spaces, format characters (zero-width...) and
+  // other default-ignorable ones (variation selectors, fillers...).
+  var INVISIBLE = /^[ \p{Cf}\p{Default_Ignorable_Code_Point}]*$/u;
   var DOTLESS_I = '\u0131';
   var FINAL_SIGMA = /\u03c2/g;
   var SMALL_CHEROKEE = /[\u13f8-\u13fd\uab70-\uabbf]/g;
   var PLACEHOLDER = /\$\{(\w+)\}/g;
 
+  function collapse(text) {
+    return text.replace(SPACES, ' ').replace(/^ | $/g, '');
+  }
+
   // What the user typed, tidied as the server will (normalize.normalize):
-  // NFC, each run of whitespace one space, trimmed.
+  // NFC, each run of whitespace one space, trimmed, without controls and
+  // bidi formatting; empty if nothing visible is left.
   function tidy(text) {
-    return text.normalize('NFC').replace(SPACES, ' ').replace(/^ | $/g, '');
+    var tidied = collapse(text.normalize('NFC')).replace(UNWANTED, '');
+    tidied = collapse(tidied);
+    return INVISIBLE.test(tidied) ? '' : tidied;
   }
 
   // The key under which the server takes two spellings for one keyword
@@ -72,31 +85,18 @@ var formlibKeywordwidget = (function () {
       ' aria-disabled="true">' + markup + '</div>';
   }
 
-  // The region where a widget says what happened, which screen readers
-  // announce; made once the widget is set up, so that they listen.
-  function makeStatus(tomselect) {
-    var status = document.createElement('div');
-    status.id = tomselect.input.id + '-status';
-    status.className = 'keywordwidget-status';
-    status.setAttribute('role', 'status');
-    tomselect.wrapper.after(status);
-  }
-
-  function announce(tomselect, text) {
-    document.getElementById(tomselect.input.id + '-status').textContent = text;
-  }
-
   return {
     // Milliseconds a search may take before it counts as failed.
     searchTimeout: 10000,
+    // Milliseconds a search waits for the next keystroke: a burst of keys
+    // (a fast typist, a held key) is searched once, at its end.
+    searchDelay: 50,
     tidy: tidy,
     fold: fold,
     fill: fill,
     escape: escape,
     isolate: isolate,
     fillMarkup: fillMarkup,
-    message: message,
-    makeStatus: makeStatus,
-    announce: announce
+    message: message
   };
 }());

@@ -8,7 +8,8 @@
  * adds it; a closed field picks the keyword it spells, or else keeps it in
  * its textarea, where the server matches typed keywords or refuses them by
  * name.  Keywords that come back typed in the textarea after an error
- * become items of an open field.
+ * become items of an open field.  A pasted list (lines, as copied from a
+ * spreadsheet's column) is one keyword a line, each taken as typed text.
  */
 (function (kw) {
   'use strict';
@@ -35,6 +36,9 @@
       task();
     }
   }
+
+  // Where the server splits typed lines (widget.LINE_END).
+  var LINE_END = /\r\n|\r|\n/;
 
   function labelOf(element) {
     return document.querySelector(
@@ -87,7 +91,7 @@
     }
 
     function sayChosen(option) {
-      kw.announce(self, kw.fill(messages.chosen, {keyword: label(option)}));
+      self.announce(kw.fill(messages.chosen, {keyword: label(option)}));
       // The chip that holds it lights up.
       var chip = self.getItem(option[valueField]);
       chip.classList.remove('keywordwidget-twin');
@@ -189,7 +193,7 @@
       }).join(', ') + kw.escape(parts.slice(1).join(''));
       textarea.setAttribute('aria-invalid', 'true');
       textarea.setAttribute('aria-describedby', id);
-      kw.announce(self, note.textContent);
+      self.announce(note.textContent, 'refused');
     }
 
     // A closed field's text that names no keyword on offer.
@@ -217,6 +221,37 @@
       } else {
         keepForServer(text);
       }
+    }
+
+    // Lines, each tidied and taken once, as the server takes typed lines.
+    function keepLines(lines) {
+      var seen = new Set();
+      lines.forEach(function (line) {
+        var text = kw.tidy(line);
+        if (text && !seen.has(kw.fold(text))) {
+          seen.add(kw.fold(text));
+          keepTyped(text);
+        }
+      });
+    }
+
+    // A pasted list goes in as a textarea would take it, the text around
+    // the caret included; the box is left empty.  A line without a line
+    // end is pasted into the box.
+    function pasteLines(event) {
+      var pasted = event.clipboardData.getData('text/plain');
+      if (!LINE_END.test(pasted)) {
+        return;
+      }
+      event.preventDefault();
+      var box = self.control_input;
+      var text = box.value.slice(0, box.selectionStart) + pasted +
+        box.value.slice(box.selectionEnd);
+      self.setTextboxValue('');
+      self.together(function () {
+        keepLines(text.split(LINE_END));
+      });
+      self.refreshOptions(false);
     }
 
     // Before Tom Select closes the dropdown and empties the box.
@@ -261,6 +296,7 @@
       window.addEventListener('pageshow', function () {
         showTypedField(textarea, needed);
       });
+      self.control_input.addEventListener('paste', pasteLines);
       self.control_input.addEventListener('keydown', function (event) {
         // Enter picked nothing: say why, if the keyword is chosen.
         var chosen = event.key === 'Enter' && chosenAs(self.inputValue());

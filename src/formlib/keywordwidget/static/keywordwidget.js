@@ -3,14 +3,17 @@
  * Works on the markup KeywordInputWidget renders:
  * <div class="keywordwidget" data-open="true|false" data-new-prefix="..."
  *      data-search-url="..."> holding the native <select multiple>, and for
- * open or large fields a <textarea> for typed keywords, one per line.
+ * open or large fields a <textarea> for typed keywords, one per line;
+ * data-ranked="true" when the search ranks by use and counts it;
+ * data-unordered="true" for a set, whose keywords have no order to change.
  * Keywords the user creates are posted as data-new-prefix plus their text.
  * The chosen tokens are posted as one JSON list named after the select's
  * id plus ".tokens" (KeywordInputWidget.tokens_name).
  *
  * Each concern is a Tom Select plugin of its own, in the scripts loaded
- * before this one: keywordwidget-chips.js, -typing.js, -search.js and
- * -history.js; keywordwidget-text.js holds what they share.
+ * before this one: keywordwidget-status.js, -chips.js, -search.js,
+ * -typing.js, -order.js and -history.js; keywordwidget-text.js holds what
+ * they share.
  */
 (function (kw) {
   'use strict';
@@ -30,11 +33,6 @@
           self.control_input.setAttribute(name, self.input.getAttribute(name));
         }
       });
-      kw.makeStatus(self);
-    });
-    // What was said is over once the user types on.
-    self.on('type', function () {
-      kw.announce(self, '');
     });
   });
 
@@ -44,17 +42,22 @@
     // The order counts: each plugin wraps the "no results" of those before.
     var plugins = {
       keywordwidget_a11y: {},
+      keywordwidget_status: {messages: messages},
       keywordwidget_chips: {messages: messages}
     };
     if (searchUrl) {
       plugins.keywordwidget_search = {
-        url: searchUrl, open: open, messages: messages};
+        url: searchUrl, open: open, messages: messages,
+        ranked: wrapper.dataset.ranked === 'true'};
     }
     plugins.keywordwidget_typing = {
       open: open, prefix: wrapper.dataset.newPrefix || '',
       searchable: Boolean(searchUrl), messages: messages,
       // Hundreds of chosen keywords are edited as lines, with JS too.
       asLines: wrapper.dataset.chosenAsLines === 'true'};
+    if (wrapper.dataset.unordered !== 'true') {
+      plugins.keywordwidget_order = {messages: messages};
+    }
     plugins.keywordwidget_history = {};
     var settings = {
       plugins: plugins,
@@ -66,13 +69,25 @@
       // Filter at once: a delayed refresh that fires after the user moved
       // on to the next field reopens this one and steals the focus.
       refreshThrottle: 0,
+      // Instead of Tom Select's 300 ms: suggestions as fast as typing.  A
+      // search still in flight is aborted when the user types on.
+      loadThrottle: kw.searchDelay,
       // Typed text runs in its own direction, Hebrew right to left.
       controlInput: '<input type="text" autocomplete="off" size="1"' +
         ' dir="auto" />',
       render: {
         option: function (data, escape) {
-          return '<div>' + kw.isolate(data[this.settings.labelField], escape) +
-            '</div>';
+          var label = data[this.settings.labelField];
+          if (typeof data.count !== 'number') {
+            return '<div>' + kw.isolate(label, escape) + '</div>';
+          }
+          // How many use the keyword, where the search knows: the number
+          // is shown, words are said.
+          return '<div aria-label="' + escape(kw.fill(
+            messages.counted, {keyword: label, count: data.count})) +
+            '">' + kw.isolate(label, escape) +
+            ' <span class="keywordwidget-uses">' + data.count +
+            '</span></div>';
         },
         no_results: function (data, escape) {
           if (this.canCreate(data.input)) {

@@ -86,9 +86,12 @@ class StaleAnswerTests(SearchTestCase):
     def test_typing_on_forgets_a_waiting_enter(self):
         box = self.combobox('Subjects')
         box.press_sequentially('z\u00fcrich')
+        self.searches.wait_for('z\u00fcrich')
         box.press('Enter')
         box.press('Backspace')
         box.press_sequentially('h')
+        # Searched again: the first search was aborted.
+        self.searches.wait_for('z\u00fcrich', times=2)
         self.searches.answer('z\u00fcrich')
         # Offered, not picked: Enter was for the text before.
         expect(self.options('subjects')).to_have_text(['Z\u00fcrich'])

@@ -4,6 +4,7 @@ import unicodedata
 from playwright.sync_api import expect
 
 from formlib.keywordwidget.normalize import fold
+from formlib.keywordwidget.normalize import normalize
 from formlib.keywordwidget.tests.browser import BrowserTestCase
 from formlib.keywordwidget.tests.terms import stored
 from formlib.keywordwidget.tests.browser import HeldSearches
@@ -143,4 +144,23 @@ class ChosenOnceTests(BrowserTestCase):
         differences = [
             (text, unicodedata.name(text[0], '?'), fold(text), mine)
             for text, mine in zip(texts, folded) if fold(text) != mine]
+        self.assertEqual([], differences)
+
+    def test_browser_tidies_keywords_as_the_server_does(self):
+        self.open('/article/@@edit')
+        # Every character of the basic plane inside a keyword and alone,
+        # and what only the server dropped before: controls, bidi
+        # formatting, zero-width spaces.
+        texts = []
+        for code in range(0x10000):
+            if not 0xd800 <= code < 0xe000:
+                texts += ['a%sb' % chr(code), chr(code)]
+        texts += ['a\x00b', 'a \x07 b', '\u202eevil\u202c', '\u2067x\u2069',
+                  '\u200b', ' \u200b\u200d ', '\ufeffkeyword', 'a\x85b',
+                  '\x1c a \x1f', 'e\u0301t\u00e9']
+        tidied = self.page.evaluate(
+            'texts => texts.map(formlibKeywordwidget.tidy)', texts)
+        differences = [
+            (text, normalize(text), mine)
+            for text, mine in zip(texts, tidied) if normalize(text) != mine]
         self.assertEqual([], differences)
