@@ -97,6 +97,9 @@ class CountTree(OIBTree):
     """Counts by key, in buckets whose concurrent changes add up."""
 
     _bucket_type = CountBucket
+    # A save rewrites the bucket of each count it changes: small buckets
+    # keep that cheap.
+    max_leaf_size = 16
 
     def _p_resolveConflict(self, old, committed, new):
         # BTrees resolves a tree that holds its only bucket itself with its
