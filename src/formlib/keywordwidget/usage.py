@@ -5,13 +5,14 @@ keyword, and changed in the same transaction: every process sees a change
 at its next transaction, an aborted one changes nothing.  Nothing is built
 per process, and no search walks all keywords.
 
-A save changes the count of each keyword it adds or drops.  Searches rank
-keywords by the band of their count (`counts.level`): a keyword that moves
-to another band moves its few ranked entries, one for its start and one
-for each later word.  What a keyword contains further in is found through
-its grams, the short texts at each of its positions, which change only
-when the keyword comes or goes; those matches are ranked by their counts
-when searched.
+A save changes the count of each keyword it adds or drops.  Each keyword
+has one ranked entry, under the band of its count (`counts.level`) and its
+search key: keywords that start with what users type are found there,
+most used first, and a save that moves a keyword to another band moves
+that one entry.  What starts further in a keyword, at a later word or
+inside one, is found through the keyword's grams, the short texts at each
+of its positions, which change only when the keyword comes or goes; those
+matches are ranked by their counts when searched.
 """
 import itertools
 import re
@@ -28,9 +29,6 @@ from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.normalize import search_key
 
 
-# What a search by use matches, in the order its results come.
-STARTS, LATER_WORD_STARTS = 1, 2
-
 # Where a word other than a key's first starts.
 LATER_WORD = re.compile(r'(?<=\W)\w')
 
@@ -43,22 +41,11 @@ PADDING = '\0'
 # that text followed by it.
 LAST = '\U0010ffff'
 
-# Keywords that contain the query further in are ranked by use exactly
-# among this many of the most used keywords, and among the first this many
-# others that the grams find: no search walks all keywords.
-MOST_USED_CONTAINING = 200
-OTHERS_CONTAINING = 1000
-
-
-def ranked_texts(key):
-    """(part of the search, text) under which a search by use finds the
-    keyword of the search key `key`: the key, and each of its later words
-    to the key's end."""
-    if not key:
-        return []
-    return [(STARTS, key)] + [
-        (LATER_WORD_STARTS, key[match.start():])
-        for match in LATER_WORD.finditer(key)]
+# Keywords with the query further in are ranked by use exactly among this
+# many of the most used keywords, and among those that the first this many
+# entries of the grams name: no search walks all keywords.
+MOST_USED_SEARCHED = 200
+GRAM_ENTRIES_SEARCHED = 1000
 
 
 def gram_entries(key, keyword):
@@ -67,6 +54,19 @@ def gram_entries(key, keyword):
     start) and but spaces (no search starts with one)."""
     return {key[position:position + GRAM].ljust(GRAM, PADDING) + keyword
             for position in range(1, len(key)) if key[position] != ' '}
+
+
+def further_in(text, key):
+    """Whether `key` starts a later word of `text` (1), is elsewhere in it
+    after its first character (2), or neither (None)."""
+    where = None
+    position = text.find(key, 1)
+    while position > 0:
+        if LATER_WORD.match(text, position):
+            return 1
+        where = 2
+        position = text.find(key, position + 1)
+    return where
 
 
 class KeywordUsage(persistent.Persistent):
@@ -79,7 +79,7 @@ class KeywordUsage(persistent.Persistent):
     def __init__(self):
         # Keyword -> how many objects use it.
         self.counts = CountTree()
-        # (part, -level, text, keyword): the search, most used band first.
+        # (-level, search key, keyword): the most used band first.
         self.ranked = OOTreeSet()
         # Every keyword under each of its grams (`gram_entries`).
         self.grams = OOTreeSet()
@@ -120,29 +120,18 @@ class KeywordUsage(persistent.Persistent):
         if level(new) == level(old):
             return
         key = search_key(keyword)
-        texts = ranked_texts(key)
         if old:
-            for part, text in texts:
-                self.ranked.remove((part, -level(old), text, keyword))
+            self.ranked.remove((-level(old), key, keyword))
+        else:
+            self.distinct.change(1)
+            for entry in gram_entries(key, keyword):
+                self.grams.insert(entry)
         if new:
-            for part, text in texts:
-                self.ranked.insert((part, -level(new), text, keyword))
-        if not old:
-            self._add(keyword, key)
-        elif not new:
-            self._remove(keyword, key)
-
-    def _add(self, keyword, key):
-        """File a keyword that came under its grams."""
-        for entry in gram_entries(key, keyword):
-            self.grams.insert(entry)
-        self.distinct.change(1)
-
-    def _remove(self, keyword, key):
-        """Take a keyword that went from its grams."""
-        for entry in gram_entries(key, keyword):
-            self.grams.remove(entry)
-        self.distinct.change(-1)
+            self.ranked.insert((-level(new), key, keyword))
+        else:
+            self.distinct.change(-1)
+            for entry in gram_entries(key, keyword):
+                self.grams.remove(entry)
 
     def alias(self, text):
         """The keyword `text` is an alias of, or None."""
@@ -153,45 +142,46 @@ class KeywordUsage(persistent.Persistent):
 
         Keywords equal to the query ignoring case come first, then those
         that start with it, then those with a later word that starts with
-        it, then those that contain it; each most used first (those that
-        contain it within bounds, see `MOST_USED_CONTAINING`).  Case,
+        it, then those that contain it; each most used first (those with
+        it further in within bounds, see `MOST_USED_SEARCHED`).  Case,
         accents and whitespace do not count but for the first.  An empty
         query answers the most used keywords.
         """
         found = {}
-        if not query.strip():
-            self._take(STARTS, '', found, limit)
-            return list(found.items())
         key = search_key(query)
-        self._take_spellings(query, key, found, limit)
-        for part in (STARTS, LATER_WORD_STARTS):
-            self._take(part, key, found, limit)
-        self._take_containing(key, found, limit)
+        if key:
+            self._take_spellings(query, key, found, limit)
+        self._take_starting(key, found, limit)
+        if key:
+            self._take_further_in(key, found, limit)
         return list(found.items())
 
     def _take_spellings(self, query, key, found, limit):
         """Add the keywords equal to `query` ignoring case to `found`."""
         folded = fold(query)
-        for band, entries in self._bands(STARTS, key):
-            spellings = (
-                entry[3] for entry in itertools.takewhile(
-                    lambda entry: entry[2] == key, entries))
+        for band, entries in self._bands(key):
+            spellings = (keyword for _level, text, keyword in
+                         itertools.takewhile(
+                             lambda entry: entry[1] == key, entries))
             self._take_band(
                 band, (keyword for keyword in spellings
                        if fold(keyword) == folded), found, limit)
             if len(found) >= limit:
                 return
 
-    def _take(self, part, text, found, limit):
-        """Add the best keywords of one part of the search to `found`."""
-        for band, entries in self._bands(part, text):
+    def _take_starting(self, key, found, limit):
+        """Add the keywords whose search key starts with `key`."""
+        for band, entries in self._bands(key):
             if len(found) >= limit:
                 return
             self._take_band(
-                band, (entry[3] for entry in entries), found, limit)
+                band, (keyword for _level, _text, keyword in entries),
+                found, limit)
 
     def _take_band(self, band, keywords, found, limit):
         """Add keywords of one band to `found`, most used first."""
+        if len(found) >= limit:
+            return
         if band < EXACT_LEVELS:
             # Everyone in the band has the same count: take them as they
             # come.
@@ -209,85 +199,86 @@ class KeywordUsage(persistent.Persistent):
             for count, keyword in counted[:limit - len(found)]:
                 found[keyword] = count
 
-    def _bands(self, part, text):
-        """(band, entries) of the ranked entries of one part under texts
-        that start with `text`, the band of the most used first; bands
-        without any are skipped."""
+    def _bands(self, text):
+        """(band, entries) of the ranked entries whose search key starts
+        with `text`, the band of the most used first; bands without any
+        are skipped."""
         ranked = self.ranked
-        start = (part,)
+        start = None
         while True:
             try:
                 first = ranked.minKey(start)
             except ValueError:
                 return
-            if first[0] != part:
-                return
-            negative_level = first[1]
+            negative_level = first[0]
             entries = ranked.keys(
-                (part, negative_level, text), (part, negative_level + 1),
+                (negative_level, text), (negative_level + 1,),
                 excludemax=True)
             yield -negative_level, itertools.takewhile(
-                lambda entry: entry[2].startswith(text), entries)
-            start = (part, negative_level + 1)
+                lambda entry: entry[1].startswith(text), entries)
+            start = (negative_level + 1,)
 
-    def _take_containing(self, key, found, limit):
-        """Add the keywords whose search key contains `key` after its
-        first character to `found`, most used first.
+    def _take_further_in(self, key, found, limit):
+        """Add the keywords with `key` further in to `found`: those with a
+        later word that starts with it, then those that contain it, each
+        most used first.
 
         The most used keywords are searched band by band, so that those of
-        them that contain `key` come before any other; the others that the
-        grams find are ranked by their counts.
+        them that match come before any other; the others that the grams
+        find are ranked by their counts.
         """
-        containing = {}
+        if len(found) >= limit:
+            return
+        most_used = {1: {}, 2: {}}
         searched = 0
-        for band, entries in self._bands(STARTS, ''):
-            for _part, _level, text, keyword in itertools.islice(
-                    entries, MOST_USED_CONTAINING - searched):
+        for band, entries in self._bands(''):
+            for _level, text, keyword in itertools.islice(
+                    entries, MOST_USED_SEARCHED - searched):
                 searched += 1
-                if text.find(key, 1) > 0:
-                    containing.setdefault(band, []).append(keyword)
-            if searched >= MOST_USED_CONTAINING:
+                where = further_in(text, key)
+                if where:
+                    most_used[where].setdefault(band, []).append(keyword)
+            if searched >= MOST_USED_SEARCHED:
                 break
         else:
             # Those were all keywords.
             searched = None
-        for band, keywords in containing.items():
-            if len(found) >= limit:
-                return
-            self._take_band(band, keywords, found, limit)
-        if searched is None or len(found) >= limit:
-            return
-        others = {}
-        for keyword in self._containing(key):
-            if keyword not in found and keyword not in others:
-                others[keyword] = self.count(keyword)
-                if len(others) >= OTHERS_CONTAINING:
-                    break
-        for keyword, count in sorted(
-                others.items(), key=lambda item: -item[1])[
-                    :limit - len(found)]:
-            found[keyword] = count
+        others = {1: {}, 2: {}}
+        if searched is not None:
+            for keyword, where in self._found_by_grams(key):
+                if keyword not in found:
+                    others[where][keyword] = self.count(keyword)
+        for where in (1, 2):
+            for band, keywords in most_used[where].items():
+                self._take_band(band, keywords, found, limit)
+            for keyword, count in sorted(
+                    others[where].items(), key=lambda item: -item[1]):
+                if len(found) >= limit:
+                    return
+                found.setdefault(keyword, count)
 
-    def _containing(self, key):
-        """Keywords whose search key contains `key` after its first
-        character, as their grams tell: those with a gram that starts with
-        the key or, for a longer key, with its gram that the fewest
-        keywords have."""
-        if len(key) <= GRAM:
-            gram = key
-        else:
-            gram = min(
-                (key[position:position + GRAM]
-                 for position in range(len(key) - GRAM + 1)
-                 if key[position] != ' '),
-                key=lambda gram: sum(1 for _keyword in itertools.islice(
-                    self._with_gram(gram), OTHERS_CONTAINING)))
+    def _found_by_grams(self, key):
+        """(keyword, `further_in`) of the keywords with `key` after the
+        first character of their search key, as their grams tell: those
+        with a gram that starts with the key or, for a longer key, with
+        the gram of the key that the fewest keywords have."""
+        gram, fewest = key[:GRAM], GRAM_ENTRIES_SEARCHED
+        for position in range(1, len(key) - GRAM + 1):
+            if fewest and key[position] != ' ':
+                # Counted no further than the fewest so far.
+                other = key[position:position + GRAM]
+                having = sum(1 for _keyword in itertools.islice(
+                    self._with_gram(other), fewest))
+                if having < fewest:
+                    gram, fewest = other, having
         seen = set()
-        for keyword in self._with_gram(gram):
+        for keyword in itertools.islice(
+                self._with_gram(gram), GRAM_ENTRIES_SEARCHED):
             if keyword not in seen:
                 seen.add(keyword)
-                if search_key(keyword).find(key, 1) > 0:
-                    yield keyword
+                where = further_in(search_key(keyword), key)
+                if where:
+                    yield keyword, where
 
     def _with_gram(self, text):
         """Keywords with a gram that starts with `text`, by gram."""

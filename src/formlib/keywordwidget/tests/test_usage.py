@@ -156,22 +156,43 @@ class ContainingTests(unittest.TestCase):
         made.change('Ztest', 2)
         with unittest.mock.patch.multiple(
                 'formlib.keywordwidget.usage',
-                MOST_USED_CONTAINING=5, OTHERS_CONTAINING=3):
+                MOST_USED_SEARCHED=5, GRAM_ENTRIES_SEARCHED=3):
             found = made.search('test', 20)
         self.assertEqual(found[0], ('Ztest', 2))
 
     def test_less_used_ones_are_found_by_their_grams(self):
         made = usage(Alpha=5, Beta=4, Contesting=1)
         with unittest.mock.patch(
-                'formlib.keywordwidget.usage.MOST_USED_CONTAINING', 2):
+                'formlib.keywordwidget.usage.MOST_USED_SEARCHED', 2):
             self.assertEqual(made.search('test', 20), [('Contesting', 1)])
+
+    def test_later_words_of_less_used_ones_come_before_inner_matches(self):
+        made = usage(Alpha=5, Beta=4, Zope_testing=1, Unit_testing_tools=3,
+                     Contesting=9)
+        with unittest.mock.patch(
+                'formlib.keywordwidget.usage.MOST_USED_SEARCHED', 2):
+            self.assertEqual(made.search('test', 20),
+                             [('Unit testing tools', 3), ('Zope testing', 1),
+                              ('Contesting', 9)])
+
+    def test_are_found_by_the_gram_of_the_query_fewest_have(self):
+        made = usage(**{'Atest%d' % number: 1 for number in range(6)})
+        made.change('Zoxtesq', 1)
+        with unittest.mock.patch.multiple(
+                'formlib.keywordwidget.usage',
+                MOST_USED_SEARCHED=2, GRAM_ENTRIES_SEARCHED=3):
+            self.assertEqual(made.search('tesq', 20), [('Zoxtesq', 1)])
 
     def test_no_search_ranks_more_than_its_bounds(self):
         made = usage(**{'Atest%02d' % number: 1 for number in range(30)})
         with unittest.mock.patch.multiple(
                 'formlib.keywordwidget.usage',
-                MOST_USED_CONTAINING=5, OTHERS_CONTAINING=3):
-            self.assertEqual(len(made.search('test', 20)), 8)
+                MOST_USED_SEARCHED=2, GRAM_ENTRIES_SEARCHED=3):
+            found = made.search('test', 20)
+        # The two most used, and the one more the first three entries of
+        # the gram "tes" name.
+        self.assertEqual([keyword for keyword, _count in found],
+                         ['Atest00', 'Atest01', 'Atest02'])
 
 
 class AliasTests(unittest.TestCase):
