@@ -15,20 +15,15 @@ from BTrees.OIBTree import OIBucket
 from ZODB.POSException import ConflictError
 
 
-# Counts below this are bands of their own; above, four bands per doubling.
-EXACT_LEVELS = 8
+# Counts below this are bands of their own.
+EXACT_LEVELS = 2
 
 
 def level(count):
-    """The band of uses `count` falls in; 0 for none.
-
-    Bands are exact for small counts and a quarter of a doubling wide
-    above, so that a popular keyword changes band rarely.
-    """
-    if count < EXACT_LEVELS:
-        return count
-    bits = count.bit_length()
-    return 4 * bits + ((count >> (bits - 3)) & 3)
+    """The band of uses `count` falls in: 0 for none, 1 for one, then one
+    band per doubling (2-3, 4-7, 8-15...), so that a popular keyword
+    changes band rarely."""
+    return count.bit_length()
 
 
 def merged_count(old, committed, new):
