@@ -74,6 +74,7 @@ docs: $(VENV)/.docs-installed
 bench: $(VENV)/.bench-installed
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/sitekeywords.py
+	$(BIN)/python benchmarks/load.py
 
 # Release check: sdist and wheel, their manifest and metadata, and the
 # wheel installed alone in a clean virtualenv.
