@@ -263,7 +263,7 @@ class KeywordUsage(persistent.Persistent):
         with a gram that starts with the key or, for a longer key, with
         the gram of the key that the fewest keywords have."""
         gram, fewest = key[:GRAM], GRAM_ENTRIES_SEARCHED
-        for position in range(1, len(key) - GRAM + 1):
+        for position in range(len(key) - GRAM + 1 if len(key) > GRAM else 0):
             if fewest and key[position] != ' ':
                 # Counted no further than the fewest so far.
                 other = key[position:position + GRAM]
