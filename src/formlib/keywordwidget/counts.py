@@ -43,6 +43,16 @@ def _counts(state):
     return dict(zip(data[::2], data[1::2])), state[1:]
 
 
+def same_next(one, other):
+    """Whether two states of a bucket go on to the same next bucket.
+
+    The database hands over one reference per object it names; references
+    to other objects refuse to be compared.
+    """
+    return len(one) == len(other) and all(
+        mine is theirs for mine, theirs in zip(one, other))
+
+
 def resolve_counts(old, committed, new):
     """The state of a bucket of counts that two transactions changed."""
     old, next_bucket = _counts(old)
@@ -50,7 +60,8 @@ def resolve_counts(old, committed, new):
     new, new_next = _counts(new)
     # As BTrees itself: changes that alter the tree around the bucket are
     # not merged.
-    if committed_next != next_bucket or new_next != next_bucket:
+    if not (same_next(committed_next, next_bucket)
+            and same_next(new_next, next_bucket)):
         raise ConflictError(message='bucket split')
     if not committed or not new:
         raise ConflictError(message='bucket emptied')

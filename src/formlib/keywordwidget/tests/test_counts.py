@@ -76,3 +76,25 @@ class ResolveTests(unittest.TestCase):
         from ZODB.POSException import ConflictError
         with self.assertRaises(ConflictError):
             self.resolve(bucket(a=1, b=9), bucket(b=9), bucket(a=1, b=10))
+
+    def test_a_bucket_split_by_the_other_is_a_conflict(self):
+        from ZODB.ConflictResolution import PersistentReference
+        from ZODB.POSException import ConflictError
+        # The database hands over references to the next bucket, which
+        # refuse to be compared with references to other objects.
+        next_bucket = PersistentReference(b'\0' * 7 + b'\1')
+        split_off = PersistentReference(b'\0' * 7 + b'\2')
+        with self.assertRaises(ConflictError):
+            self.resolve(bucket(a=1, b=9) + (next_bucket,),
+                         bucket(a=1) + (split_off,),
+                         bucket(a=1, b=10) + (next_bucket,))
+
+    def test_changes_of_buckets_with_a_next_one_add_up(self):
+        from ZODB.ConflictResolution import PersistentReference
+        next_bucket = PersistentReference(b'\0' * 7 + b'\1')
+        self.assertEqual(
+            self.resolve(bucket(a=100, b=5) + (next_bucket,),
+                         bucket(a=101, b=5) + (next_bucket,),
+                         bucket(a=102, b=5) + (next_bucket,)),
+            bucket(a=103, b=5) + (next_bucket,))
+
