@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 import urllib.parse
 
 
@@ -58,6 +59,7 @@ def serve(home, threads, store):
     import paste.deploy
     import waitress
     import zope.component
+    from transaction.interfaces import TransientError
     from ZPublisher.interfaces import IPubFailure
     app = paste.deploy.loadapp(
         'config:' + os.path.join(home, 'etc', 'zope.ini'),
@@ -68,7 +70,13 @@ def serve(home, threads, store):
 
     def count(event):
         kind = 'retried' if event.retry else 'failed'
-        outcomes['%s %s' % (kind, event.exc_info[0].__name__)] += 1
+        error_class, error = event.exc_info[:2]
+        outcome = '%s %s' % (kind, error_class.__name__)
+        if not isinstance(error, TransientError):
+            # Not the load's: say what it was.
+            outcome += ': %s at %s' % (error, traceback.format_tb(
+                event.exc_info[2])[-1].strip().replace('\n', ' '))
+        outcomes[outcome] += 1
 
     zope.component.provideHandler(count, (IPubFailure,))
     watch_conflict_resolution(outcomes)
@@ -439,9 +447,7 @@ def measure(built, folder, storage, store, editors=EDITORS, seconds=SECONDS,
         if alone[0].times else None,
         'retried': sum(count for outcome, count in outcomes.items()
                        if outcome.startswith('retried')),
-        'failed': sum(failures.values()) + sum(
-            count for outcome, count in outcomes.items()
-            if outcome.startswith('failed')),
+        'failed': sum(failures.values()),
         'outcomes': dict(outcomes, **failures),
         'problems': recount_problems(data, saved, store),
     }
@@ -488,6 +494,33 @@ def ms(seconds):
     return '%.1f' % (seconds * 1000) if seconds is not None else '-'
 
 
+def outcome_lines(outcomes):
+    """What was retried, what failed and why, and the conflicts the
+    database could not resolve, by class."""
+    kinds = collections.defaultdict(collections.Counter)
+    for outcome, count in outcomes.items():
+        kind, _space, what = outcome.partition(' ')
+        if kind == 'unresolved':
+            klass = what[len('conflict: '):].split(',')[0]
+            kinds['conflicts the database could not resolve'][klass] += count
+        elif kind == 'retried':
+            kinds['retried'][what] += count
+        elif kind != 'failed':
+            kinds['failed saves'][outcome] += count
+        elif ':' in what:
+            # No conflict, but an error.
+            kinds['errors'][what] += count
+    lines = []
+    for kind in ('retried', 'failed saves', 'errors',
+                 'conflicts the database could not resolve'):
+        if kinds[kind]:
+            counted = sorted(kinds[kind].items(),
+                             key=lambda item: (-item[1], item[0]))
+            lines.append('%s: %s' % (kind, ', '.join(
+                '%s %d' % item for item in counted)))
+    return lines
+
+
 def rst_report(results):
     rows = [('storage', 'suggestion store', 'saves/s', 'save p50 / p95 ms',
              'one editor: save ms', 'retried', 'failed', 'recount')]
@@ -529,14 +562,12 @@ def rst_report(results):
                     / without['saves_per_second'],
                     with_['single_save'] / without['single_save']))
     for result in results:
-        for problem in result['problems']:
-            lines.append('- %s, %s the store: %s' % (
-                result['storage'],
-                'with' if result['store'] else 'without', problem))
-        for outcome, count in sorted(result['outcomes'].items()):
-            lines.append('- %s, %s the store: %s %d times' % (
-                result['storage'],
-                'with' if result['store'] else 'without', outcome, count))
+        name = '%s, %s the store' % (
+            result['storage'], 'with' if result['store'] else 'without')
+        lines.extend('- %s: %s' % (name, problem)
+                     for problem in result['problems'])
+        lines.extend('- %s: %s' % (name, text)
+                     for text in outcome_lines(result['outcomes']))
     return '\n'.join(lines)
 
 

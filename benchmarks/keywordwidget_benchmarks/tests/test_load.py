@@ -68,3 +68,15 @@ class RecountTests(unittest.TestCase):
         usage.counts['Python'] = 30
         self.assertEqual(usage_problems(usage), [
             'the ranked search disagrees with the counts'])
+
+    def test_outcomes_are_told_by_kind(self):
+        from keywordwidget_benchmarks.load import outcome_lines
+        self.assertEqual(outcome_lines({
+            'retried ConflictError': 5, 'failed ConflictError': 2,
+            'save: 500': 2,
+            'unresolved conflict: OOSet, Delete of first key': 3,
+            'unresolved conflict: OOSet, Conflicting bucket split': 1,
+            'unresolved conflict: CountBucket, keyword changed band': 2}), [
+            'retried: ConflictError 5', 'failed saves: save: 500 2',
+            'conflicts the database could not resolve: OOSet 4,'
+            ' CountBucket 2'])
