@@ -366,8 +366,9 @@ def recount_problems(path, saved, store):
         if sorted(catalog.uids.keys()) != sorted(content):
             problems.append('the catalog lists other objects')
         if store:
-            problems += compare_counts(
-                'store', recount, dict(index.usage.counts.items()))
+            problems += compare_counts('store', recount, {
+                keyword: count for (_folded, keyword), count
+                in index.usage.counts.items()})
             problems += usage_problems(index.usage)
     finally:
         database.close()
@@ -387,7 +388,8 @@ def usage_problems(usage):
     from formlib.keywordwidget.counts import level
     from formlib.keywordwidget.normalize import search_key
     from formlib.keywordwidget.usage import gram_entries
-    counts = dict(usage.counts.items())
+    counts = {keyword: count
+              for (_folded, keyword), count in usage.counts.items()}
     ranked, grams = set(), set()
     for keyword, count in counts.items():
         key = search_key(keyword)

@@ -65,7 +65,7 @@ class RecountTests(unittest.TestCase):
         usage.update(None, ['Python', 'Zope'])
         self.assertEqual(usage_problems(usage), [])
         # A band change that reached the counts only.
-        usage.counts['Python'] = 30
+        usage.counts[('python', 'Python')] = 30
         self.assertEqual(usage_problems(usage), [
             'the ranked search disagrees with the counts'])
 

@@ -77,7 +77,7 @@ class KeywordUsage(persistent.Persistent):
     """
 
     def __init__(self):
-        # Keyword -> how many objects use it.
+        # (folded keyword, keyword) -> how many objects use it.
         self.counts = CountTree()
         # (-level, search key, keyword): the most used band first.
         self.ranked = OOTreeSet()
@@ -95,7 +95,7 @@ class KeywordUsage(persistent.Persistent):
         """How many objects use `keyword`."""
         if not isinstance(keyword, str):
             return 0
-        return self.counts.get(keyword, 0)
+        return self.counts.get((fold(keyword), keyword), 0)
 
     def update(self, before, after):
         """One object's keywords changed from `before` to `after`."""
@@ -109,14 +109,15 @@ class KeywordUsage(persistent.Persistent):
         """`delta` more objects use `keyword`."""
         if not isinstance(keyword, str):
             return
-        old = self.counts.get(keyword, 0)
+        counted = (fold(keyword), keyword)
+        old = self.counts.get(counted, 0)
         new = old + delta
         if new < 0:
             raise ValueError('%r is used by no object.' % keyword)
         if new:
-            self.counts[keyword] = new
+            self.counts[counted] = new
         else:
-            del self.counts[keyword]
+            del self.counts[counted]
         if level(new) == level(old):
             return
         key = search_key(keyword)
@@ -150,24 +151,20 @@ class KeywordUsage(persistent.Persistent):
         found = {}
         key = search_key(query)
         if key:
-            self._take_spellings(query, key, found, limit)
+            self._take_spellings(query, found, limit)
         self._take_starting(key, found, limit)
         if key:
             self._take_further_in(key, found, limit)
         return list(found.items())
 
-    def _take_spellings(self, query, key, found, limit):
+    def _take_spellings(self, query, found, limit):
         """Add the keywords equal to `query` ignoring case to `found`."""
         folded = fold(query)
-        for band, entries in self._bands(key):
-            spellings = (keyword for _level, text, keyword in
-                         itertools.takewhile(
-                             lambda entry: entry[1] == key, entries))
-            self._take_band(
-                band, (keyword for keyword in spellings
-                       if fold(keyword) == folded), found, limit)
-            if len(found) >= limit:
-                return
+        spellings = self.counts.items(
+            (folded,), (folded + '\0',), excludemax=True)
+        for (_folded, keyword), count in sorted(
+                spellings, key=lambda item: -item[1])[:limit]:
+            found[keyword] = count
 
     def _take_starting(self, key, found, limit):
         """Add the keywords whose search key starts with `key`."""
