@@ -45,7 +45,7 @@ LAST = '\U0010ffff'
 # many of the most used keywords, and among those that the first this many
 # entries of the grams name: no search walks all keywords.
 MOST_USED_SEARCHED = 200
-GRAM_ENTRIES_SEARCHED = 1000
+GRAM_ENTRIES_SEARCHED = 300
 
 
 def gram_entries(key, keyword):
