@@ -205,6 +205,28 @@ class FileStorageTests(DatabaseTestCase):
         self.assertEqual(found(vocabulary, 'zopef'), [])
         self.assertEqual(found(vocabulary, 'zope'), ['Zope'])
 
+    def test_concurrent_saves_that_add_keywords_sharing_grams_find_both(self):
+        first, first_root = self.open(self.database)
+        second, second_root = self.open(self.database)
+        usage(first_root).update(['Python'], ['Python', 'Pythonic'])
+        usage(second_root).update(['Python'], ['Python', 'Cython'])
+        first.commit()
+        second.commit()
+        manager, root = self.open(self.database)
+        self.assertEqual(search(root['site'], 'ytho'),
+                         [('Python', 30), ('Cython', 1), ('Pythonic', 1)])
+
+    def test_concurrent_saves_that_add_a_gram_no_keyword_had_find_both(self):
+        first, first_root = self.open(self.database)
+        second, second_root = self.open(self.database)
+        usage(first_root).update(['Python'], ['Python', 'Axolotl'])
+        usage(second_root).update(['Python'], ['Python', 'Boxol'])
+        first.commit()
+        second.commit()
+        manager, root = self.open(self.database)
+        self.assertEqual(search(root['site'], 'xol'),
+                         [('Axolotl', 1), ('Boxol', 1)])
+
     def test_an_aborted_save_changes_no_count(self):
         manager, root = self.open(self.database)
         save(root['site'], 1, ['Plone'])
