@@ -158,11 +158,14 @@ def rename(managed, keywords, text):
         if keyword in old:
             # An alias of a merged keyword now stands for the target.
             store.add_alias(alias, target)
-    # An alias stands for its spellings in every case: one for each.
-    spellings = {fold(target): target}
-    for keyword in old:
-        if spellings.setdefault(fold(keyword), keyword) == keyword:
-            add_alias(store, keyword, target, outcome)
+    if store.count(target):
+        # An alias stands for its spellings in every case: one for each.
+        # (An alias of a keyword no object uses gives nothing: none is
+        # made where only stale entries used the old keywords.)
+        spellings = {fold(target): target}
+        for keyword in old:
+            if spellings.setdefault(fold(keyword), keyword) == keyword:
+                add_alias(store, keyword, target, outcome)
     if store.alias(target) is not None:
         # The target is a keyword now: no alias may hide it.
         store.remove_alias(target)

@@ -56,22 +56,9 @@ class KeywordManager(BrowserView):
             self.context, may_manage)
         self.managed = self._chosen_store()
         self.token = self._token()
-        # Only the page's own form, posted with its token, checks keywords
-        # and types a new one: a link, or another site's form, may not
-        # prepare a change that the manager's next click would make.
         self.selected, self.new = [], ''
-        action = next((name for name in ACTIONS if name in self.request.form),
-                      None)
-        if self.request.method == 'POST' and self._token_posted():
-            self.selected = self.texts('keywords')
-            self.new = self.text('new')
-            if action is not None:
-                self._act(action)
-        elif self.request.method == 'POST' and action is not None:
-            self.request.response.setStatus(403)
-            self.error = _(
-                'Nothing was changed: the form came without this page\'s'
-                ' security token.  Please try again.')
+        if self.request.method == 'POST':
+            self._posted()
         self.page, self.duplicates = None, []
         if self.managed is not None:
             self.page = KeywordPage(
@@ -135,6 +122,37 @@ class KeywordManager(BrowserView):
             TOKEN_COOKIE, token, path=path, httponly=True,
             samesite='Strict')
         return token
+
+    def _posted(self):
+        """Take what was posted, and act on it.
+
+        Only the page's own form, posted with its token, checks keywords
+        and types a new one: a link, or another site's form, may not
+        prepare a change that the manager's next click would make.
+        """
+        action = next((name for name in ACTIONS if name in self.request.form),
+                      None)
+        if self._token_posted():
+            self.selected = self.texts('keywords')
+            self.new = self.text('new')
+            if action is not None:
+                self._act(action)
+        elif action is not None:
+            self.request.response.setStatus(403)
+            self.error = _(
+                'Nothing was changed: the form came without this page\'s'
+                ' security token.  Please try again.')
+        elif self._form_dropped():
+            self.request.response.setStatus(413)
+            self.error = _(
+                'Nothing was changed: the server dropped the form, which had'
+                ' too many fields.  Change fewer keywords at once.')
+
+    def _form_dropped(self):
+        """Whether the server dropped a form posted to the page, as
+        zope.publisher drops one of more than 1,024 fields."""
+        length = self.request.getHeader('Content-Length') or '0'
+        return not self.request.form and length.strip() != '0'
 
     def _token_posted(self):
         """Whether the request has the page's token."""

@@ -298,6 +298,16 @@ class StaleEntryTests(ManagerTestCase):
         self.assertEqual(self.blog.count('Pyhton'), 0)
         self.assertNotIn('second', self.blog.indexed)
 
+    def test_no_alias_is_made_where_only_stale_entries_used_a_keyword(self):
+        # "Web" was a topic of the second post only: "Internet" is used by
+        # no object after the change, and an alias of it would give
+        # nothing.
+        del self.blog.posts['second']
+        outcome = self.rename(['Web'], 'Internet')
+        self.assertEqual((outcome.objects, outcome.stale, outcome.aliases),
+                         (0, ['second'], []))
+        self.assertIsNone(self.blog.alias('web'))
+
     def test_a_refused_change_keeps_the_entry(self):
         del self.blog.posts['second']
         self.reindexing = False

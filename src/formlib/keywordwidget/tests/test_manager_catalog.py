@@ -207,6 +207,33 @@ class StaleEntryTests(SitesTestCase):
 
 class PageTests(SitesTestCase):
 
+    def test_a_form_the_server_dropped_is_said_to_be_too_large(self):
+        # zope.publisher drops a form of more than 1,024 fields whole: the
+        # page would come back as if nothing had been posted.
+        import io
+        import urllib.parse
+
+        from zope.publisher.browser import BrowserRequest
+
+        from formlib.keywordwidget.managerview import KeywordManager
+        self.grant(self.root)
+        body = urllib.parse.urlencode({
+            'keywords:list': ['Keyword %d' % number
+                              for number in range(1100)],
+            'delete': '1', 'token': TOKEN}, doseq=True).encode()
+        request = BrowserRequest(io.BytesIO(body), {
+            'REQUEST_METHOD': 'POST', 'CONTENT_LENGTH': str(len(body)),
+            'CONTENT_TYPE': 'application/x-www-form-urlencoded',
+            'HTTP_COOKIE': 'formlib.keywordwidget.manager=' + TOKEN})
+        request.processInputs()
+        with zope.component.hooks.site(self.root), interaction(USER):
+            page = KeywordManager(self.root, request)()
+        self.assertEqual(request.response.getStatus(), 413)
+        self.assertEqual(
+            self.status(page),
+            'Nothing was changed: the server dropped the form, which had too'
+            ' many fields. Change fewer keywords at once.')
+
     def test_a_page_number_of_thousands_of_digits_is_the_last_page(self):
         for number in range(60):
             self.add(self.root, 'article-%d' % number,
