@@ -389,7 +389,8 @@ def refusal(field, stored, value):
     if field.min_length and len(value) < field.min_length:
         return _('at least ${min} keywords are required',
                  mapping={'min': field.min_length})
-    added = type(value)(item for item in value if item not in stored)
+    kept = set(stored)
+    added = type(value)(item for item in value if item not in kept)
     if added:
         try:
             field.validate(added)
