@@ -2,6 +2,8 @@
 
 Needs the ``catalog`` extra (zope.catalog, zope.intid).
 """
+import functools
+
 import zope.component
 from zope.catalog.interfaces import ICatalog
 from zope.catalog.keyword import KeywordIndex
@@ -9,6 +11,7 @@ from zope.intid.interfaces import IIntIds
 
 from formlib.keywordwidget.sitekeywords import KeywordStoreError
 from formlib.keywordwidget.sitekeywords import KeywordUsageStore
+from formlib.keywordwidget.sitekeywords import StaleEntry
 from formlib.keywordwidget.usage import KeywordUsage
 
 
@@ -82,7 +85,7 @@ class CatalogKeywordStore(KeywordUsageStore):
     """The keywords of a KeywordUsageIndex in a zope.catalog catalog."""
 
     def __init__(self, index):
-        self.index = index
+        self.index = self.location = index
         self.usage = index.usage
 
     def __eq__(self, other):
@@ -94,6 +97,21 @@ class CatalogKeywordStore(KeywordUsageStore):
 
     def objects(self, keyword):
         intids = zope.component.getUtility(IIntIds)
-        return [intids.getObject(docid)
-                for docid in self.index.apply({'query': [keyword],
-                                               'operator': 'or'})]
+        found = []
+        for docid in self.index.apply({'query': [keyword],
+                                       'operator': 'or'}):
+            content = intids.queryObject(docid)
+            if content is None:
+                # Its id was dropped, its entry not.
+                content = StaleEntry(
+                    'intid %d' % docid,
+                    functools.partial(self._catalog.unindex_doc, docid))
+            found.append(content)
+        return found
+
+    @property
+    def _catalog(self):
+        """The index's catalog, which forgets an object in every index; or
+        the index, if it is in none."""
+        parent = getattr(self.index, '__parent__', None)
+        return parent if ICatalog.providedBy(parent) else self.index

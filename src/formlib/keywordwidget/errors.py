@@ -5,6 +5,8 @@ from zope.schema.interfaces import TooShort
 from zope.schema.interfaces import ValidationError
 
 from formlib.keywordwidget.i18n import MessageFactory as _
+from formlib.keywordwidget.normalize import UndecodableText
+from formlib.keywordwidget.normalize import displayable
 from formlib.keywordwidget.normalize import isolated
 
 
@@ -16,10 +18,11 @@ NAMED_INPUT_LENGTH = 40
 
 
 def quote_input(text):
-    """User input to name in a message: quoted, and cut when very long."""
+    """User input to name in a message: quoted, cut when very long, a byte
+    that is not UTF-8 shown as U+FFFD."""
     if len(text) > NAMED_INPUT_LENGTH:
         text = text[:NAMED_INPUT_LENGTH] + '\u2026'
-    return '\u201c%s\u201d' % isolated(text)
+    return '\u201c%s\u201d' % isolated(displayable(text))
 
 
 def named_inputs(inputs, describe=quote_input):
@@ -47,6 +50,8 @@ def refusal_reason(error):
                  mapping={'min': error.bound})
     if isinstance(error, ValidationError):
         return error.doc()
+    if isinstance(error, UndecodableText):
+        return _('not UTF-8 text')
     return _('not a valid keyword')
 
 

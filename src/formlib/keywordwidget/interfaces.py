@@ -40,7 +40,10 @@ class IKeywordStore(zope.interface.Interface):
     def objects(keyword):
         """The objects that use `keyword`, whatever the user may see.
 
-        For tools that change keywords across the site.
+        For tools that change keywords across the site.  An entry whose
+        object is gone, or lives elsewhere now (removed or moved without
+        the store being told), is a
+        `formlib.keywordwidget.sitekeywords.StaleEntry` instead.
         """
 
     def alias(text):
@@ -60,6 +63,14 @@ class IManageableKeywordStore(IKeywordStore):
     counts the change when the site reindexes the object on that event.
     Stores found for several fields are one store if they are equal.
     """
+
+    location = zope.interface.Attribute(
+        """The object that keeps the store's keywords (its catalog, its
+        index), located in the site the keywords belong to; or None.
+
+        The manager of a site manages the stores kept in that site, and
+        those that are kept in no site's tree (None, a global utility).
+        """)
 
     def __len__():
         """How many distinct keywords objects use."""

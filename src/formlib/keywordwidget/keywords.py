@@ -13,6 +13,7 @@ from formlib.keywordwidget.index import index_for
 from formlib.keywordwidget.index import size
 from formlib.keywordwidget.index import term_text
 from formlib.keywordwidget.interfaces import ISearchableVocabulary
+from formlib.keywordwidget.normalize import check_decoded
 from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.normalize import normalize
 from formlib.keywordwidget.permission import may_create
@@ -306,6 +307,7 @@ class Submission:
             self.unknown.append(text)
         else:
             try:
+                check_decoded(text)
                 value = self.keywords.field.value_type.fromUnicode(text)
             except (ValidationError, ValueError) as error:
                 self.invalid.append((text, error))

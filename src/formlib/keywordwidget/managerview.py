@@ -19,11 +19,26 @@ from formlib.keywordwidget.errors import quote_input
 from formlib.keywordwidget.i18n import MessageFactory as _
 from formlib.keywordwidget.listing import KeywordPage
 from formlib.keywordwidget.managerhtml import render_page
+from formlib.keywordwidget.permission import allowed
 
 
 TOKEN_COOKIE = 'formlib.keywordwidget.manager'
 TOKEN = re.compile(r'[A-Za-z0-9_-]{32}')
 ACTIONS = ('rename', 'delete', 'remove-aliases')
+MANAGE_KEYWORDS = 'formlib.keywordwidget.ManageKeywords'
+# A page number of more digits is past the last page.
+PAGE_DIGITS = 9
+
+
+def may_manage(content):
+    """Whether the user may manage the keywords of `content`."""
+    return allowed(MANAGE_KEYWORDS, content)
+
+
+def named_pairs(pairs):
+    """(keyword, keyword) pairs named as the first (the second)."""
+    return named_inputs(pairs, describe=lambda pair: '%s (%s)' % (
+        quote_input(pair[0]), quote_input(pair[1])))
 
 
 def request_cookies(request):
@@ -37,15 +52,13 @@ class KeywordManager(BrowserView):
 
     def __call__(self):
         self.status = self.error = None
-        self.stores, self.problems = manager.managed_stores(self.context)
+        self.stores, self.problems = manager.managed_stores(
+            self.context, may_manage)
         self.managed = self._chosen_store()
         self.token = self._token()
-        self.selected = self.texts('keywords')
-        self.new = self.text('new')
-        action = next((name for name in ACTIONS if name in self.request.form),
-                      None)
-        if action is not None and self.request.method == 'POST':
-            self._act(action)
+        self.selected, self.new = [], ''
+        if self.request.method == 'POST':
+            self._posted()
         self.page, self.duplicates = None, []
         if self.managed is not None:
             self.page = KeywordPage(
@@ -79,7 +92,12 @@ class KeywordManager(BrowserView):
 
     def page_number(self):
         number = self.text('page')
-        return int(number) if number.isascii() and number.isdigit() else 1
+        if not (number.isascii() and number.isdigit()):
+            return 1
+        digits = number.lstrip('0') or '0'
+        # int() refuses thousands of digits; the listing shows its last
+        # page for any number past it.
+        return int(digits) if len(digits) <= PAGE_DIGITS else 10 ** PAGE_DIGITS
 
     @property
     def url(self):
@@ -105,14 +123,46 @@ class KeywordManager(BrowserView):
             samesite='Strict')
         return token
 
-    def _act(self, action):
-        posted = self.text('token')
-        if not hmac.compare_digest(posted.encode(), self.token.encode()):
+    def _posted(self):
+        """Take what was posted, and act on it.
+
+        Only the page's own form, posted with its token, checks keywords
+        and types a new one: a link, or another site's form, may not
+        prepare a change that the manager's next click would make.
+        """
+        action = next((name for name in ACTIONS if name in self.request.form),
+                      None)
+        if self._token_posted():
+            self.selected = self.texts('keywords')
+            self.new = self.text('new')
+            if action is not None:
+                self._act(action)
+        elif action is not None:
             self.request.response.setStatus(403)
             self.error = _(
                 'Nothing was changed: the form came without this page\'s'
                 ' security token.  Please try again.')
-            return
+        elif self._form_dropped():
+            self.request.response.setStatus(413)
+            self.error = _(
+                'Nothing was changed: the server dropped the form, which had'
+                ' too many fields.  Change fewer keywords at once.')
+
+    def _form_dropped(self):
+        """Whether the server dropped a form posted to the page, as
+        zope.publisher drops one of more than 1,024 fields."""
+        length = self.request.getHeader('Content-Length') or '0'
+        return not self.request.form and length.strip() != '0'
+
+    def _token_posted(self):
+        """Whether the request has the page's token."""
+        posted = self.text('token')
+        # A forged token may be any text, which compare_digest refuses
+        # unless it is ASCII.
+        return bool(TOKEN.fullmatch(posted)) and hmac.compare_digest(
+            posted, self.token)
+
+    def _act(self, action):
         if self.managed is None:
             return
         try:
@@ -144,6 +194,16 @@ class KeywordManager(BrowserView):
                 'Typing ${aliases} now gives ${keyword}.',
                 mapping={'aliases': named_inputs(outcome.aliases),
                          'keyword': quote_input(outcome.target)}))
+        if outcome.shadowed:
+            self.status.append(_(
+                'Not made aliases: typing them gives a keyword spelled so in'
+                ' another case, which objects use: ${aliases}.',
+                mapping={'aliases': named_pairs(outcome.shadowed)}))
+        if outcome.kept_aliases:
+            self.status.append(_(
+                'Kept as aliases of the keywords in brackets: ${aliases}.',
+                mapping={'aliases': named_pairs(outcome.kept_aliases)}))
+        self._tell_stale(outcome)
         self.selected, self.new = [], ''
 
     def _delete(self):
@@ -152,7 +212,17 @@ class KeywordManager(BrowserView):
             '${keywords} deleted from ${count} objects.',
             mapping={'keywords': named_inputs(outcome.keywords),
                      'count': outcome.objects})]
+        self._tell_stale(outcome)
         self.selected = []
+
+    def _tell_stale(self, outcome):
+        if outcome.stale:
+            self.status.append(_(
+                'Removed ${count} stale entries of objects that are gone or'
+                ' were moved without being reindexed: ${entries}.',
+                mapping={'count': len(outcome.stale),
+                         'entries': named_inputs(outcome.stale,
+                                                 describe=str)}))
 
     def _remove_aliases(self):
         removed = manager.remove_aliases(

@@ -28,6 +28,26 @@ DEFAULT_IGNORABLE = re.compile(
     '\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a'
     '\U000e0000-\U000e0fff]')
 
+# A byte of a form that is not UTF-8: Zope reads it as a lone surrogate,
+# which no page, URL or transaction note can encode.
+LONE_SURROGATE = re.compile('[\ud800-\udfff]')
+
+
+class UndecodableText(ValueError):
+    """Text with a byte that is not UTF-8 (as Zope reads it: a lone
+    surrogate)."""
+
+
+def check_decoded(text):
+    """UndecodableText if `text` has a byte that is not UTF-8."""
+    if LONE_SURROGATE.search(text):
+        raise UndecodableText(text)
+
+
+def displayable(text):
+    """`text` with each byte that is not UTF-8 shown as U+FFFD."""
+    return LONE_SURROGATE.sub('\ufffd', text)
+
 
 def normalize(text):
     """Trimmed, inner whitespace collapsed to one space, Unicode NFC,

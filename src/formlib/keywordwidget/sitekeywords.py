@@ -135,10 +135,28 @@ class StoreVocabulary:
         return KeywordTerm(keyword, count) if count else None
 
 
+class StaleEntry:
+    """A store's entry for an object that is gone, or that lives elsewhere
+    now (moved without being reindexed): its keywords are still counted.
+    """
+
+    def __init__(self, where, remove):
+        #: How the store names the entry: the object's path, its id.
+        self.where = where
+        self._remove = remove
+
+    def remove(self):
+        """Drop the entry: the store no longer counts its keywords."""
+        self._remove()
+
+
 @zope.interface.implementer(IManageableKeywordStore)
 class KeywordUsageStore:
     """A manageable keyword store whose keywords a `KeywordUsage` counts
     (``self.usage``); subclasses find the objects that use a keyword."""
+
+    #: Kept in no site's tree: managed at every site it is found from.
+    location = None
 
     def __len__(self):
         return len(self.usage)

@@ -2,6 +2,8 @@
 
 Needs the ``zope`` extra (Zope, Products.ZCatalog).
 """
+import functools
+
 from AccessControl.class_init import InitializeClass
 from Acquisition import aq_base
 from Acquisition import aq_get
@@ -11,6 +13,7 @@ from Products.ZCatalog.interfaces import IZCatalog
 
 from formlib.keywordwidget.sitekeywords import KeywordStoreError
 from formlib.keywordwidget.sitekeywords import KeywordUsageStore
+from formlib.keywordwidget.sitekeywords import StaleEntry
 from formlib.keywordwidget.usage import KeywordUsage
 
 
@@ -84,7 +87,7 @@ class ZCatalogKeywordStore(KeywordUsageStore):
     """The keywords of a KeywordUsageIndex in a ZCatalog."""
 
     def __init__(self, catalog, index):
-        self.catalog = catalog
+        self.catalog = self.location = catalog
         self.index = index
         self.usage = index.usage
 
@@ -102,4 +105,15 @@ class ZCatalogKeywordStore(KeywordUsageStore):
         search = getattr(self.catalog, 'unrestrictedSearchResults',
                          self.catalog.searchResults)
         brains = search({self.index.getId(): keyword})
-        return [brain._unrestrictedGetObject() for brain in brains]
+        return [self._object(brain.getPath()) for brain in brains]
+
+    def _object(self, path):
+        """The object cataloged at `path`, or a StaleEntry if there is
+        none there now: traversal would also find an object of that name
+        further up, by acquisition, or a view."""
+        found = self.catalog.unrestrictedTraverse(path, None)
+        physical_path = getattr(found, 'getPhysicalPath', None)
+        if physical_path is None or '/'.join(physical_path()) != path:
+            return StaleEntry(
+                path, functools.partial(self.catalog.uncatalog_object, path))
+        return found

@@ -11,6 +11,7 @@ from formlib.keywordwidget.tests.terms import stored
 
 
 MANAGER = 'http://localhost/@@manage-keywords'
+TOKEN_COOKIE = 'formlib.keywordwidget.manager'
 FIELD = 'formlib.keywordwidget.demo.interfaces.IArticle.keywords'
 
 # The keywords of the articles each test adds in /managed; the demo's
@@ -32,16 +33,10 @@ class KeywordManagerTestCase(unittest.TestCase):
 
     def setUp(self):
         from OFS.Folder import Folder
-
-        from formlib.keywordwidget.demo.content import Article
-        from formlib.keywordwidget.demo.site import catalog_article
         with ZOPE_DEMO_LAYER.zope_app() as app:
             app._setObject('managed', Folder('managed'))
-            for name, keywords in MANAGED.items():
-                app.managed._setObject(name, Article(
-                    name, title=name, keywords=list(keywords)))
-                catalog_article(app.managed._getOb(name), None)
         self.addCleanup(self.remove_managed)
+        self.add_articles(MANAGED)
 
     def remove_managed(self):
         with ZOPE_DEMO_LAYER.zope_app() as app:
@@ -64,6 +59,16 @@ class KeywordManagerTestCase(unittest.TestCase):
         browser.open(MANAGER + (
             '?' + urllib.parse.urlencode(query) if query else ''))
         return browser
+
+    def add_articles(self, articles, folder='managed'):
+        """Add articles with the keywords of `articles` to `folder`."""
+        from formlib.keywordwidget.demo.content import Article
+        from formlib.keywordwidget.demo.site import catalog_article
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            for name, keywords in articles.items():
+                app._getOb(folder)._setObject(name, Article(
+                    name, title=name, keywords=list(keywords)))
+                catalog_article(app._getOb(folder)._getOb(name), None)
 
     def keywords(self, name):
         with ZOPE_DEMO_LAYER.zope_app() as app:
@@ -92,6 +97,23 @@ class KeywordManagerTestCase(unittest.TestCase):
             checkboxes.getControl(value=keyword, index=0).selected = True
         browser.getControl('New keyword').value = new
         browser.getControl(button).click()
+        return browser
+
+    def search(self, query):
+        """The keywords the Keywords field suggests for `query`."""
+        browser = self.browser('editor')
+        browser.open('http://localhost/article/@@keywordwidget-search?'
+                     + urllib.parse.urlencode({'field': FIELD, 'q': query}))
+        return [item['token']
+                for item in json.loads(browser.contents)['items']]
+
+    def post(self, browser, fields, url=MANAGER):
+        """Post `fields` with `browser` to the page at `url`, as another
+        page or a script may; with the browser's token unless `fields`
+        has one."""
+        fields = dict(fields)
+        fields.setdefault('token', browser.cookies.get(TOKEN_COOKIE, ''))
+        browser.post(url, urllib.parse.urlencode(fields, doseq=True))
         return browser
 
     def status(self, browser):
@@ -208,17 +230,45 @@ class ListingTests(KeywordManagerTestCase):
 class RenameTests(KeywordManagerTestCase):
 
     def test_rename_changes_every_article(self):
-        browser = self.change('Rename', ['Colour'], 'Colour scheme')
+        browser = self.change('Rename', ['Colour', 'colour'], 'Colour scheme')
         self.assertEqual(self.status(browser), [
-            '\u201cColour\u201d', 'renamed', 'to', '\u201cColour',
-            'scheme\u201d', 'on', '3', 'objects.', 'Typing',
+            '\u201cColour\u201d,', '\u201ccolour\u201d', 'renamed', 'to',
+            '\u201cColour', 'scheme\u201d', 'on', '4', 'objects.', 'Typing',
             '\u201cColour\u201d', 'now', 'gives', '\u201cColour',
             'scheme\u201d.'])
         self.assertEqual(self.keywords('colour-1'),
                          ['Colour scheme', 'Design'])
         self.assertEqual(self.keywords('colour-2'),
                          ['Design', 'Colour scheme', 'Color'])
-        self.assertEqual(self.counted('Colour', 'Colour scheme'), [0, 3])
+        self.assertEqual(self.keywords('colour-3'), ['Colour scheme'])
+        self.assertEqual(self.counted('Colour', 'colour', 'Colour scheme'),
+                         [0, 0, 4])
+        self.assertEqual(self.search('COLOUR')[0], 'Colour scheme')
+
+    def test_no_alias_is_made_that_a_keyword_spelled_so_would_hide(self):
+        # "colour" (colour-3) stays: typing "Colour" gives that keyword,
+        # which an alias "Colour" could never give "Colour scheme".
+        browser = self.change('Rename', ['Colour'], 'Colour scheme')
+        self.assertEqual(
+            ' '.join(self.status(browser)),
+            '\u201cColour\u201d renamed to \u201cColour scheme\u201d on 3'
+            ' objects. Not made aliases: typing them gives a keyword spelled'
+            ' so in another case, which objects use: \u201cColour\u201d'
+            ' (\u201ccolour\u201d).')
+        self.assertEqual(self.search('Colour')[0], 'colour')
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            self.assertIsNone(self.store(app).alias('Colour'))
+
+    def test_a_merge_keeps_an_alias_of_another_keyword_and_says_so(self):
+        self.change('Rename', ['Colour', 'colour'], 'Color')
+        self.add_articles({'imported': ['COLOUR']})
+        # "COLOUR" was imported after "colour" became an alias of "Color".
+        browser = self.change('Rename', ['COLOUR'], 'Hue')
+        self.assertIn(
+            'Kept as aliases of the keywords in brackets: \u201cCOLOUR\u201d'
+            ' (\u201cColor\u201d).',
+            ' '.join(self.status(browser)))
+        self.assertEqual(self.search('colour')[0], 'Color')
 
     def test_rename_into_a_keyword_there_is_merges(self):
         browser = self.change('Rename', ['Colour', 'colour'], 'Color')
@@ -238,7 +288,7 @@ class RenameTests(KeywordManagerTestCase):
             self.assertEqual(len(store), len(used))
 
     def test_the_old_spelling_is_listed_as_an_alias(self):
-        browser = self.change('Rename', ['Colour'], 'Color')
+        browser = self.change('Rename', ['Colour', 'colour'], 'Color')
         self.assertIn('<label for="keywordmanager-alias-1">colour</label>'
                       '</td><td><bdi>Color</bdi>', browser.contents)
 
@@ -258,7 +308,7 @@ class RenameTests(KeywordManagerTestCase):
             self.assertEqual(app.article.keywords, ['Zope', 'Color'])
 
     def test_a_removed_alias_no_longer_gives_the_keyword(self):
-        self.change('Rename', ['Colour'], 'Color')
+        self.change('Rename', ['Colour', 'colour'], 'Color')
         browser = self.manager()
         browser.getControl(name='aliases:list').value = ['colour']
         browser.getControl('Remove the selected aliases').click()
@@ -282,6 +332,19 @@ class RenameTests(KeywordManagerTestCase):
         # Checked in the table and among the likely duplicates.
         self.assertEqual(
             set(browser.getControl(name='keywords:list').value), {'Colour'})
+
+    def test_a_new_keyword_with_a_byte_that_is_no_text_is_refused(self):
+        # Zope reads the byte 0xFF as a lone surrogate, which no page and
+        # no transaction note can encode: refused before any change.
+        browser = self.manager()
+        browser.post(MANAGER, 'rename=1&keywords:list=Colour&new=Hu%FFe'
+                     '&token=' + browser.getControl(name='token').value)
+        self.assertEqual(browser.headers['status'], '200 OK')
+        self.assertEqual(
+            ' '.join(self.status(browser)),
+            '\u201cHu\ufffde\u201d is not accepted as a keyword: not UTF-8'
+            ' text.')
+        self.assertEqual(self.keywords('colour-1'), ['Colour', 'Design'])
 
     def test_no_keyword_selected(self):
         browser = self.change('Rename', [], 'Color')
@@ -320,6 +383,152 @@ class DeleteTests(KeywordManagerTestCase):
         self.assertEqual(self.keywords('color-1'), ['Design'])
         self.assertEqual(self.counted('Color'), [0])
 
+    def test_deleting_1500_keywords_at_once_notes_the_first_ten(self):
+        # The long tail of an imported vocabulary, each used once, checked
+        # across pages ("Also selected").  FileStorage refuses a
+        # transaction note over 64 KiB, which naming all would make.
+        tail = ['Long tail keyword number %04d of an imported vocabulary'
+                % number for number in range(1500)]
+        self.add_articles({'tail-%d' % start: tail[start:start + 50]
+                           for start in range(0, len(tail), 50)})
+        browser = self.post(self.manager(), {
+            'keywords:list': tail, 'delete': '1'})
+        self.assertEqual(
+            ' '.join(self.status(browser)),
+            '%s and 1490 more deleted from 30 objects.' % ', '.join(
+                '\u201cLong tail keyword number %04d of an impo\u2026'
+                '\u201d' % number for number in range(10)))
+        self.assertEqual(self.counted(tail[0], tail[-1]), [0, 0])
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            note = app._p_jar.db().undoLog(0, 1)[0]['description']
+        self.assertLess(len(note), 1000)
+        self.assertIn('and 1490 more deleted from 30 objects', note)
+
+
+class StaleEntryTests(KeywordManagerTestCase):
+    """Catalog entries of articles that are gone, or elsewhere."""
+
+    def uncatalog(self, path):
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            app.catalog.uncatalog_object(path)
+
+    def cataloged(self, path):
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            return app.catalog.getrid(path) is not None
+
+    def test_an_article_removed_without_its_events_is_told_and_forgotten(self):
+        # A crash, a script or a move with events suppressed leaves its
+        # catalog entry behind.
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            app.managed._delObject('colour-4', suppress_events=True)
+        self.addCleanup(self.uncatalog, '/managed/colour-4')
+        browser = self.change('Delete', ['Colour'])
+        self.assertEqual(browser.headers['status'], '200 OK')
+        self.assertEqual(
+            ' '.join(self.status(browser)),
+            '\u201cColour\u201d deleted from 2 objects. Removed 1 stale'
+            ' entries of objects that are gone or were moved without being'
+            ' reindexed: /managed/colour-4.')
+        self.assertFalse(self.cataloged('/managed/colour-4'))
+        self.assertEqual(self.counted('Colour'), [0])
+
+    def test_an_article_moved_without_reindexing_is_not_changed_by_its_name(
+            self):
+        from Acquisition import aq_base
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            article = aq_base(app.managed._getOb('colour-4'))
+            app.managed._delObject('colour-4', suppress_events=True)
+            app._setObject('colour-4', article, suppress_events=True)
+        self.addCleanup(self.remove_from_root, 'colour-4')
+        self.addCleanup(self.uncatalog, '/managed/colour-4')
+        # Its old path finds it by acquisition; changed and reindexed, it
+        # would be cataloged anew, its old entry still counting "Colour".
+        browser = self.change('Delete', ['Colour'])
+        self.assertEqual(
+            ' '.join(self.status(browser)),
+            '\u201cColour\u201d deleted from 2 objects. Removed 1 stale'
+            ' entries of objects that are gone or were moved without being'
+            ' reindexed: /managed/colour-4.')
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            self.assertEqual(app._getOb('colour-4').keywords, ['Colour'])
+        self.assertFalse(self.cataloged('/colour-4'))
+        self.assertEqual(self.counted('Colour'), [0])
+
+    def remove_from_root(self, name):
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            app._delObject(name, suppress_events=True)
+
+
+class SubSiteTests(KeywordManagerTestCase):
+    """A site in the Zope whose keywords an editor manages (a local
+    Manager role); the articles of MANAGED are the root's."""
+
+    def make_site(self, folder):
+        from Products.Five.component import enableSite
+        from zope.component.globalregistry import base
+        from zope.component.persistentregistry import PersistentComponents
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            site = app._getOb(folder)
+            site.setSiteManager(PersistentComponents(folder, bases=(base,)))
+            enableSite(site)
+            site.manage_setLocalRoles('editor', ['Manager'])
+
+    def test_the_catalog_of_the_root_is_not_managed_there(self):
+        self.make_site('managed')
+        url = 'http://localhost/managed/@@manage-keywords'
+        browser = self.browser('editor')
+        browser.open(url + '?q=colour')
+        self.assertEqual(browser.headers['status'], '200 OK')
+        self.assertIn('No keyword store of this site can be managed here.',
+                      browser.contents)
+        self.assertIn(
+            'Its keywords are kept in /catalog, outside this site: they are'
+            ' managed at the site that keeps them.', browser.contents)
+        self.post(browser, {'keywords:list': ['Python'], 'delete': '1'}, url)
+        self.assertEqual(self.counted('Python'), [self.used()['Python']])
+
+    def test_a_site_with_a_catalog_of_its_own_manages_that(self):
+        from OFS.Folder import Folder
+        from Products.ZCatalog.ZCatalog import ZCatalog
+
+        from formlib.keywordwidget.zcatalog import KeywordUsageIndex
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            app._setObject('subsite', Folder('subsite'))
+            catalog = ZCatalog('catalog')
+            catalog.addIndex('keywords', KeywordUsageIndex('keywords'))
+            app.subsite._setObject('catalog', catalog)
+        self.addCleanup(self.remove_from_root, 'subsite')
+        self.make_site('subsite')
+        # Cataloged in the catalog the article finds: the site's.
+        self.add_articles({'local': ['Colour', 'Local']}, folder='subsite')
+        url = 'http://localhost/subsite/@@manage-keywords'
+        browser = self.browser('editor')
+        browser.open(url + '?order=alphabet')
+        self.assertEqual(self.rows(browser), [('Colour', 1), ('Local', 1)])
+        browser.getControl(name='keywords:list').value = ['Colour']
+        browser.getControl('Delete').click()
+        self.assertEqual(' '.join(self.status(browser)),
+                         '\u201cColour\u201d deleted from 1 objects.')
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            self.assertEqual(app.subsite.local.keywords, ['Local'])
+        # The root's articles are the root's.
+        self.assertEqual(self.counted('Colour'), [3])
+
+    def remove_from_root(self, name):
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            app.manage_delObjects([name])
+
+    def test_objects_the_user_may_not_manage_are_not_changed(self):
+        with ZOPE_DEMO_LAYER.zope_app() as app:
+            app.managed.manage_permission(
+                'formlib.keywordwidget: Manage keywords', [], acquire=False)
+        browser = self.change('Delete', ['Colour', 'Color'])
+        self.assertEqual(
+            ' '.join(self.status(browser)),
+            'Nothing was changed: you may not manage the keywords of 4 of'
+            ' the objects that use \u201cColour\u201d, \u201cColor\u201d.')
+        self.assertEqual(self.counted('Colour', 'Color'), [3, 2])
+
 
 class SafetyTests(KeywordManagerTestCase):
 
@@ -351,6 +560,37 @@ class SafetyTests(KeywordManagerTestCase):
         browser.open(MANAGER + '?' + urllib.parse.urlencode({
             'keywords:list': 'Colour', 'delete': '1', 'token': token}))
         self.assertEqual(self.counted('Colour'), [3])
+
+    def test_a_token_of_bytes_that_are_no_text_changes_nothing(self):
+        browser = self.browser()
+        browser.post(MANAGER, 'delete=1&keywords:list=Colour&token=%FF')
+        self.assertEqual(browser.headers['status'], '403 Forbidden')
+        self.assertEqual(self.counted('Colour'), [3])
+
+    def test_a_link_checks_no_keyword_and_types_no_new_one(self):
+        # A link (in a mail, a comment) would otherwise open the page with
+        # keywords checked under "Also selected" and a new keyword typed,
+        # for the manager's next Rename or Delete.
+        browser = self.manager(**{'keywords:list': 'Python', 'new': 'Spam',
+                                  'q': 'colo', 'order': 'alphabet'})
+        self.assertEqual(browser.getControl('New keyword').value, '')
+        self.assertEqual(browser.getControl(name='keywords:list').value, [])
+        # What the page's own links carry applies.
+        self.assertEqual(self.rows(browser), [
+            ('Color', 2), ('Colour', 3), ('colour', 1)])
+
+    def test_a_post_without_the_token_checks_no_keyword(self):
+        browser = self.post(**{'keywords:list': ['Python'], 'new': 'Spam',
+                               'rename': '1'})
+        self.assertEqual(browser.headers['status'], '403 Forbidden')
+        self.assertEqual(browser.getControl('New keyword').value, '')
+        self.assertEqual(browser.getControl(name='keywords:list').value, [])
+
+    def test_a_page_number_of_thousands_of_digits_is_the_last_page(self):
+        browser = self.manager(order='alphabet', page='9' * 5000)
+        self.assertEqual(browser.headers['status'], '200 OK')
+        self.assertIsNotNone(re.search(
+            r'<span>Page (\d+) of \1</span>', browser.contents))
 
     def test_no_other_site_may_frame_the_page(self):
         browser = self.manager()

@@ -1,5 +1,6 @@
 """The keyword manager's changes, on an application's own store in a real
 ZODB: posts of a blog whose tags it counts when a post is modified."""
+import functools
 import unittest
 
 import persistent
@@ -13,6 +14,7 @@ import zope.schema
 from BTrees.OOBTree import OOBTree
 
 from formlib.keywordwidget.sitekeywords import KeywordUsageStore
+from formlib.keywordwidget.sitekeywords import StaleEntry
 from formlib.keywordwidget.usage import KeywordUsage
 
 
@@ -61,13 +63,19 @@ class Blog(persistent.Persistent, KeywordUsageStore):
 
     def index(self, post):
         keywords = set(post.tags) | set(post.topics) | set(
-            post.archived_tags) | set(self.hidden.get(post.name, ()))
+            post.archived_tags) | set(getattr(post, 'pair', ())) | set(
+            self.hidden.get(post.name, ()))
         self.usage.update(self.indexed.get(post.name), keywords)
         self.indexed[post.name] = keywords
 
     def objects(self, keyword):
-        return [self.posts[name] for name, keywords in self.indexed.items()
+        return [self.posts[name] if name in self.posts else StaleEntry(
+                    name, functools.partial(self.forget, name))
+                for name, keywords in self.indexed.items()
                 if keyword in keywords]
+
+    def forget(self, name):
+        self.usage.update(self.indexed.pop(name), ())
 
 
 class ManagerTestCase(unittest.TestCase):
@@ -170,10 +178,37 @@ class RenameTests(ManagerTestCase):
         self.assertEqual(len(self.blog), 3)
 
     def test_aliases_of_a_merged_keyword_follow_it(self):
-        self.rename(['Pyhton'], 'python')
-        self.rename(['python'], 'Python 3')
+        self.rename(['Pyhton'], 'Zope')
+        self.rename(['Zope'], 'Zope 6')
         self.assertEqual(dict(self.blog.aliases()),
-                         {'pyhton': 'Python 3', 'python': 'Python 3'})
+                         {'pyhton': 'Zope 6', 'zope': 'Zope 6'})
+
+    def test_spellings_in_other_cases_make_one_alias(self):
+        outcome = self.rename(['Python', 'python'], 'Snake')
+        self.assertEqual(outcome.aliases, ['Python'])
+        self.assertEqual(dict(self.blog.aliases()), {'python': 'Snake'})
+
+    def test_no_alias_is_made_that_a_keyword_spelled_so_would_hide(self):
+        # Typing "python" gives the keyword "Python", which objects use.
+        outcome = self.rename(['python'], 'Python 3')
+        self.assertEqual((outcome.aliases, outcome.shadowed),
+                         ([], [('python', 'Python')]))
+        self.assertIsNone(self.blog.alias('python'))
+
+    def test_an_alias_of_another_keyword_objects_use_is_kept(self):
+        self.rename(['Pyhton'], 'Python')
+        self.blog.add(Post('fourth', 'PYHTON'))
+        outcome = self.rename(['PYHTON'], 'Zope')
+        self.assertEqual((outcome.aliases, outcome.kept_aliases),
+                         ([], [('PYHTON', 'Python')]))
+        self.assertEqual(self.blog.alias('pyhton'), 'Python')
+
+    def test_an_alias_of_a_keyword_no_object_uses_is_replaced(self):
+        # It gave nothing: an alias of a keyword no one uses is not offered.
+        self.blog.add_alias('Pyhton', 'Gone')
+        outcome = self.rename(['Pyhton'], 'Python')
+        self.assertEqual(outcome.aliases, ['Pyhton'])
+        self.assertEqual(self.blog.alias('pyhton'), 'Python')
 
     def test_a_keyword_spelled_as_an_alias_is_no_alias_any_more(self):
         self.rename(['Pyhton'], 'Python')
@@ -187,6 +222,27 @@ class RenameTests(ManagerTestCase):
             transaction.get().description,
             'Keyword manager: \u201cPyhton\u201d merged into'
             ' \u201cPython\u201d on 2 objects')
+
+    def test_the_transaction_names_ten_keywords_and_how_many_more(self):
+        # FileStorage refuses a note of more than 64 KiB at the commit.
+        keywords = ['Imported keyword %04d' % number for number in range(
+            1500)]
+        self.blog.add(Post('imported', topics=keywords))
+        self.rename(keywords, 'Imported')
+        self.assertEqual(
+            transaction.get().description,
+            'Keyword manager: %s and 1490 more renamed to \u201cImported\u201d'
+            ' on 1 objects' % ', '.join(
+                '\u201cImported keyword %04d\u201d' % number
+                for number in range(10)))
+
+    def test_a_new_keyword_with_a_byte_that_is_no_text_is_refused(self):
+        # As Zope reads the byte 0xFF of a form.
+        self.assertEqual(
+            self.refusal(self.rename, ['Zope'], 'Zope\udcff'),
+            '\u201cZope\ufffd\u201d is not accepted as a keyword: not UTF-8'
+            ' text.')
+        self.assertEqual(self.post('third').tags, ['Zope', 'python'])
 
     def test_a_new_keyword_the_value_type_refuses_is_named(self):
         self.assertEqual(
@@ -233,6 +289,47 @@ class DeleteTests(ManagerTestCase):
             ' 3 objects')
 
 
+class StaleEntryTests(ManagerTestCase):
+
+    def test_an_entry_of_an_object_that_is_gone_is_removed(self):
+        del self.blog.posts['second']
+        outcome = self.delete(['Pyhton'])
+        self.assertEqual((outcome.objects, outcome.stale), (1, ['second']))
+        self.assertEqual(self.blog.count('Pyhton'), 0)
+        self.assertNotIn('second', self.blog.indexed)
+
+    def test_no_alias_is_made_where_only_stale_entries_used_a_keyword(self):
+        # "Web" was a topic of the second post only: "Internet" is used by
+        # no object after the change, and an alias of it would give
+        # nothing.
+        del self.blog.posts['second']
+        outcome = self.rename(['Web'], 'Internet')
+        self.assertEqual((outcome.objects, outcome.stale, outcome.aliases),
+                         (0, ['second'], []))
+        self.assertIsNone(self.blog.alias('web'))
+
+    def test_a_refused_change_keeps_the_entry(self):
+        del self.blog.posts['second']
+        self.reindexing = False
+        self.refusal(self.delete, ['Pyhton'])
+        self.assertIn('second', self.blog.indexed)
+
+
+class MayChangeTests(ManagerTestCase):
+
+    def test_objects_the_user_may_not_change_are_counted_not_named(self):
+        from formlib.keywordwidget.manager import ManagedStore
+        from formlib.keywordwidget.manager import delete
+        managed = ManagedStore(self.blog, [IPost['tags']],
+                               may_change=lambda post: post.name == 'first')
+        self.assertEqual(
+            self.refusal(delete, managed, ['Zope']),
+            'Nothing was changed: you may not manage the keywords of 1 of'
+            ' the objects that use \u201cZope\u201d.')
+        self.assertEqual(self.post('first').tags,
+                         ['Python', 'Zope', 'Pyhton'])
+
+
 class NothingChangedTests(ManagerTestCase):
 
     def test_objects_using_it_in_no_declared_field_are_named(self):
@@ -262,6 +359,66 @@ class NothingChangedTests(ManagerTestCase):
         self.assertEqual(self.post('first').tags,
                          ['Python', 'Zope', 'Pyhton'])
         self.assertIsNone(self.blog.alias('Pyhton'))
+
+
+class INote(zope.interface.Interface):
+
+    tags = zope.schema.List(
+        title='Tags', required=True, value_type=zope.schema.TextLine(),
+        constraint=lambda tags: 'Spam' not in tags)
+
+    pair = zope.schema.List(
+        title='Pair', required=False, min_length=2,
+        value_type=zope.schema.TextLine())
+
+
+@zope.interface.implementer(INote)
+class Note(Post):
+
+    pair = ()
+
+
+class FieldRefusalTests(ManagerTestCase):
+    """A field would refuse its new value, as an edit form would."""
+
+    def setUp(self):
+        super().setUp()
+        zope.component.provideHandler(
+            self.reindex, (INote, zope.lifecycleevent.interfaces.
+                           IObjectModifiedEvent))
+        self.blog.add(Note('note', 'Obsolete'))
+        pair = Note('pair')
+        pair.pair = ['Obsolete', 'Web']
+        self.blog.add(pair)
+
+    def change(self, change, *arguments):
+        from formlib.keywordwidget.manager import ManagedStore
+        managed = ManagedStore(self.blog, [INote['tags'], INote['pair']])
+        return self.refusal(change, managed, *arguments)
+
+    def test_a_required_field_is_not_left_empty(self):
+        from formlib.keywordwidget.manager import delete
+        self.assertEqual(
+            self.change(delete, ['Obsolete']),
+            'Nothing was changed: the field Tags of 1 objects would refuse'
+            ' its new value (a keyword is required): <Post note>.')
+        self.assertEqual(self.post('note').tags, ['Obsolete'])
+
+    def test_a_field_keeps_its_fewest_keywords(self):
+        from formlib.keywordwidget.manager import rename
+        self.assertEqual(
+            self.change(rename, ['Obsolete'], 'Web'),
+            'Nothing was changed: the field Pair of 1 objects would refuse'
+            ' its new value (at least 2 keywords are required): <Post'
+            ' pair>.')
+        self.assertEqual(self.post('pair').pair, ['Obsolete', 'Web'])
+
+    def test_the_field_validates_the_keyword_added(self):
+        from formlib.keywordwidget.manager import rename
+        self.assertEqual(
+            self.change(rename, ['Obsolete'], 'Spam'),
+            'Nothing was changed: the field Tags of 1 objects would refuse'
+            ' its new value (Constraint not satisfied): <Post note>.')
 
 
 class AliasTests(ManagerTestCase):

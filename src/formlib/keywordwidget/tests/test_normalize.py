@@ -129,3 +129,26 @@ class SearchKeyTests(unittest.TestCase):
     def test_search_key_keeps_letters_without_decomposition(self):
         self.assertEqual(
             self._callFUT('\u00c6sir \u00f8l'), '\u00e6sir \u00f8l')
+
+
+class UndecodableTests(unittest.TestCase):
+    """A byte of a form that is not UTF-8, as Zope reads it."""
+
+    def test_check_decoded_refuses_a_lone_surrogate(self):
+        from formlib.keywordwidget.normalize import UndecodableText
+        from formlib.keywordwidget.normalize import check_decoded
+        with self.assertRaises(UndecodableText):
+            check_decoded('Hu\udcffe')
+
+    def test_check_decoded_takes_any_text(self):
+        from formlib.keywordwidget.normalize import check_decoded
+        self.assertIsNone(check_decoded('Caf\u00e9 \U0001f600 \u05e9'))
+
+    def test_displayable_shows_such_a_byte_as_a_replacement_character(self):
+        from formlib.keywordwidget.normalize import displayable
+        self.assertEqual(displayable('Hu\udcffe'), 'Hu\ufffde')
+
+    def test_a_quoted_input_can_be_encoded(self):
+        from formlib.keywordwidget.errors import quote_input
+        self.assertEqual(quote_input('Hu\udcffe').encode('utf-8'),
+                         '\u201cHu\ufffde\u201d'.encode('utf-8'))

@@ -193,6 +193,17 @@ class CreatePermissionTests(SiteKeywordsTestCase):
             'Python', 'Zope', 'Zope widgets', 'Python testing'])
         self.assertEqual(self.found('brand new', 'tagger'), [])
 
+    def test_a_typed_keyword_with_a_byte_that_is_no_text_is_refused(self):
+        # Zope reads the byte 0xFF as a lone surrogate, which no page or
+        # link of the keyword could show.
+        browser = self.layer.browser('editor')
+        browser.post(URL + '/@@edit', 'form.actions.apply=Apply'
+                     '&form.keywords-empty-marker=1&form.keywords.new=Hu%FFe')
+        self.assertIn('Not accepted: \u201cHu\ufffde\u201d (not UTF-8 text)',
+                      browser.contents)
+        self.assertEqual(self.stored(), [
+            'Python', 'Zope', 'Zope widgets', 'Python testing'])
+
     def test_tagger_forging_a_new_keyword_gets_an_error(self):
         browser = self.post('tagger', **{
             'form.keywords': ['Zope', 'new:Forged']})
