@@ -71,6 +71,13 @@ class TypedTextTests(BrowserTestCase):
             'Flask')
         self.assertEqual((), self.article.keywords)
 
+    def test_invisible_text_adds_no_keyword(self):
+        # The server drops it: the keyword would vanish on save.
+        self.open('/article/@@edit-tagging')
+        self.insert('Tags', '\u200b').press('Enter')
+        self.page.keyboard.press('Tab')
+        self.assertItems('tags', [])
+
     def test_large_closed_field_leaves_pending_text_to_the_server(self):
         # No search is answered: the browser cannot know the keyword.
         HeldSearches(self.page)
@@ -130,6 +137,22 @@ class ChosenOnceTests(BrowserTestCase):
         box.press('Enter')
         self.assertItems('tags', stored('Z\u00fcrich'))
 
+    def test_keyword_typed_with_an_invisible_character_is_chosen(self):
+        # The server takes "Py\xadthon" (with a soft hyphen) for "Python".
+        self.article.tags = ['Python']
+        self.open('/article/@@edit-tagging')
+        box = self.insert('Tags', 'Py\u00adthon')
+        expect(self.page.locator('#form\\.tags-ts-dropdown')).to_contain_text(
+            '\u201cPython\u201d is already chosen.')
+        box.press('Enter')
+        self.assertItems('tags', stored('Python'))
+
+    def test_keyword_typed_with_an_invisible_character_is_picked(self):
+        self.open('/article/@@edit')
+        self.insert('Keywords', 'Zo\u200bpe')
+        self.page.keyboard.press('Tab')
+        self.assertItems('keywords', ['Zope'])
+
     def test_browser_folds_keywords_as_the_server_does(self):
         self.open('/article/@@edit')
         # Every cased character, and some that fold to several.
@@ -138,7 +161,12 @@ class ChosenOnceTests(BrowserTestCase):
                  or chr(code).upper() != chr(code)]
         texts += ['Stra\u00dfe', 'STRASSE', '\ufb01ne', '\u1e9e',
                   'e\u0301t\u00e9', ' Many   spaces ', '\u0130stanbul',
-                  '\u0131']
+                  '\u0131', 'a \u00ad b', '\U000e0041x\U0001d173']
+        # Every character of the basic plane inside a keyword: those shown
+        # as nothing (a soft hyphen, a zero-width space) fold away.  Not
+        # those the server's Unicode version does not know yet.
+        texts += ['Py%sthon' % chr(code) for code in range(0x10000)
+                  if unicodedata.category(chr(code)) not in ('Cn', 'Cs')]
         folded = self.page.evaluate(
             'texts => texts.map(formlibKeywordwidget.fold)', texts)
         differences = [

@@ -93,22 +93,6 @@ class TwinTests(ReviewTestCase):
         self.assertItems('keywords', [HEBREW])
         expect(self.note('keywords')).to_have_count(0)
 
-    def test_keyword_typed_with_a_soft_hyphen_is_the_chosen_one(self):
-        # The server folds "Py\xadthon" to "python": the same keyword.
-        self.article.tags = ['Python']
-        self.open('/article/@@edit-tagging')
-        box = self.insert('tags', 'Py\u00adthon')
-        expect(self.dropdown('tags')).to_contain_text(CHOSEN % 'Python')
-        box.press('Enter')
-        self.assertItems('tags', stored('Python'))
-
-    def test_invisible_text_adds_no_empty_keyword(self):
-        # The server drops it silently: the chip would vanish on save.
-        self.open('/article/@@edit-tagging')
-        box = self.insert('tags', '\u200b')
-        box.press('Enter')
-        self.assertItems('tags', [])
-
 
 class ChosenAsLinesTests(ReviewTestCase):
     """Over 100 chosen keywords are lines of the textarea; they are chosen
