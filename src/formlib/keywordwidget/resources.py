@@ -25,6 +25,9 @@ MESSAGES = {
     'chosen': _('\u201c${keyword}\u201d is already chosen.'),
     'failed': _('The search failed. Keep typing to search again.'),
     'noResults': _('No results'),
+    # After a chosen keyword the server refused, or that left the
+    # vocabulary.
+    'notAccepted': _('(not accepted)'),
     'notAvailable': _('Not available for selection: ${keywords}'),
     'loading': _('Searching\u2026'),
     'moved': _('Moved ${keyword} to position ${position} of ${count}.'),
@@ -34,6 +37,7 @@ MESSAGES = {
     # Said when the suggestions for what was typed are shown.
     'suggestions': _('Suggestions: ${count}'),
     'typed': _('Add keywords, one per line'),
+    'unavailable': _('(unavailable)'),
 }
 
 _ANNOTATION_KEY = 'formlib.keywordwidget.resources-rendered'

@@ -137,6 +137,15 @@ class Refused(str):
     """Text of a typed keyword the field refused, shown to be corrected."""
 
 
+def script_text(text):
+    """An option's attribute that gives the enhancement its keyword alone,
+    where the option shows more: isolation marks around text that runs
+    right to left (an option cannot hold a ``<bdi>``), or its status.  The
+    enhancement isolates keywords where it shows them, and says their
+    status itself."""
+    return ' data-text="%s"' % escape(text)
+
+
 def added_values(values, stored):
     """The values that are not kept as stored, in their order."""
     kept = set(stored)
@@ -437,9 +446,12 @@ class KeywordInputWidget(SimpleInputWidget):
         append = options.append
         for term in self.keywords:
             if term.value not in chosen:
-                append('<option value="%s">%s</option>' % (
+                text = title(term)
+                shown = isolated(text)
+                append('<option value="%s"%s>%s</option>' % (
                     escape(posted_token(term.token)),
-                    escape(isolated(title(term)))))
+                    script_text(text) if shown != text else '',
+                    escape(shown)))
         return ''.join(options)
 
     def _invalid_attributes(self):
@@ -456,22 +468,23 @@ class KeywordInputWidget(SimpleInputWidget):
         return '<span id="%s">%s</span>' % (escape(self.error_id), snippet)
 
     def _chosen_option(self, value, token):
-        """A selected option, for a value in the vocabulary or not."""
+        """A selected option, for a value in the vocabulary or not; one
+        that is not simply chosen says so after its keyword."""
         keywords = self.keywords
         if isinstance(value, Refused):
-            return (
-                '<option class="refused" value="%s" selected="selected">'
-                '%s %s</option>' % (
-                    escape(token), escape(isolated(value)),
-                    escape(translate(_('(not accepted)'),
-                                     context=self.request))))
-        css = ''
-        label = isolated(keywords.title_of(value))
-        if not keywords.is_available(value):
-            css = ' class="unavailable"'
-            label = '%s %s' % (label, unavailable_text(self.request))
-        return '<option%s value="%s" selected="selected">%s</option>' % (
-            css, escape(token), escape(label))
+            css, text = 'refused', str(value)
+            status = translate(_('(not accepted)'), context=self.request)
+        else:
+            text = keywords.title_of(value)
+            css = status = ''
+            if not keywords.is_available(value):
+                css, status = 'unavailable', unavailable_text(self.request)
+        label = isolated(text)
+        if status:
+            label = '%s %s' % (label, status)
+        return '<option%s value="%s" selected="selected"%s>%s</option>' % (
+            ' class="%s"' % css if css else '', escape(token),
+            script_text(text) if label != text else '', escape(label))
 
     def _textarea(self, text, label):
         """Where keywords are typed, one a line, when there is no JS."""

@@ -72,28 +72,6 @@ class UnpickedKeywordTests(ReviewTestCase):
         self.assertItems('tags', ['new:' + ZEROS])
 
 
-class TwinTests(ReviewTestCase):
-    """Spellings the server takes for one keyword are one in the browser."""
-
-    def test_stored_right_to_left_keyword_is_not_chosen_twice(self):
-        self.article.tags = [HEBREW]
-        self.open('/article/@@edit-tagging')
-        box = self.insert('tags', HEBREW)
-        expect(self.dropdown('tags')).to_contain_text(CHOSEN % HEBREW)
-        box.press('Enter')
-        self.assertItems('tags', stored(HEBREW))
-
-    def test_right_to_left_keyword_of_a_closed_field_is_not_refused(self):
-        app.KEYWORDS.append(HEBREW)
-        self.addCleanup(app.KEYWORDS.remove, HEBREW)
-        self.open('/article/@@edit')
-        self.insert('keywords', HEBREW)
-        expect(self.options('keywords')).to_have_count(1)
-        self.page.keyboard.press('Tab')
-        self.assertItems('keywords', [HEBREW])
-        expect(self.note('keywords')).to_have_count(0)
-
-
 class ChosenAsLinesTests(ReviewTestCase):
     """Over 100 chosen keywords are lines of the textarea; they are chosen
     all the same."""
@@ -141,39 +119,6 @@ class FalseRefusalTests(ReviewTestCase):
         expect(self.note('keywords')).to_have_count(0)
         self.apply()
         self.assertEqual(['k0005'], list(self.article.keywords))
-
-
-class RightToLeftChipTests(ReviewTestCase):
-
-    def test_refused_right_to_left_chip_says_not_accepted_after_it(self):
-        self.open('/article/@@edit-tagging')
-        self.insert('tags', HEBREW * 3).press('Enter')
-        self.apply()
-        chip = self.wrapper('tags').locator('.item.refused')
-        expect(chip).to_contain_text('(not accepted)')
-        # A left-to-right page: the keyword, then "(not accepted)" to its
-        # right, as in the error message above the field.
-        positions = chip.evaluate('''chip => {
-            const walker = document.createTreeWalker(
-                chip, NodeFilter.SHOW_TEXT);
-            const found = {paren: null, hebrew: []};
-            for (let node; (node = walker.nextNode());) {
-                for (let at = 0; at < node.data.length; at++) {
-                    const range = document.createRange();
-                    range.setStart(node, at);
-                    range.setEnd(node, at + 1);
-                    const box = range.getBoundingClientRect();
-                    if (node.data[at] === '(') {
-                        found.paren = box.left;
-                    } else if (/[\u05d0-\u05ea]/.test(node.data[at])) {
-                        found.hebrew.push(box.right);
-                    }
-                }
-            }
-            return found;
-        }''')
-        self.assertGreaterEqual(
-            positions['paren'], max(positions['hebrew']), positions)
 
 
 class TypedTextHistoryTests(ReviewTestCase):
