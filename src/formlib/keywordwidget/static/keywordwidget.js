@@ -11,9 +11,9 @@
  * id plus ".tokens" (KeywordInputWidget.tokens_name).
  *
  * Each concern is a Tom Select plugin of its own, in the scripts loaded
- * before this one: keywordwidget-status.js, -chips.js, -search.js,
- * -typing.js, -order.js and -history.js; keywordwidget-text.js holds what
- * they share.
+ * before this one: keywordwidget-status.js, -match.js, -chips.js,
+ * -search.js, -typing.js, -order.js and -history.js; keywordwidget-text.js
+ * holds what they share.
  */
 (function (kw) {
   'use strict';
@@ -43,6 +43,7 @@
     var plugins = {
       keywordwidget_a11y: {},
       keywordwidget_status: {messages: messages},
+      keywordwidget_match: {},
       keywordwidget_chips: {messages: messages}
     };
     if (searchUrl) {

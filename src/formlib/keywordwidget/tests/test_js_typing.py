@@ -5,9 +5,14 @@ from playwright.sync_api import expect
 
 from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.normalize import normalize
+from formlib.keywordwidget.tests import app
 from formlib.keywordwidget.tests.browser import BrowserTestCase
-from formlib.keywordwidget.tests.terms import stored
 from formlib.keywordwidget.tests.browser import HeldSearches
+from formlib.keywordwidget.tests.terms import stored
+
+
+# Tom Select searches nothing for a run of 16 equal characters.
+ZEROS = '1' + '0' * 18
 
 
 class TypedTextTests(BrowserTestCase):
@@ -86,6 +91,58 @@ class TypedTextTests(BrowserTestCase):
         with self.page.expect_navigation():
             self.page.get_by_role('button', name='Apply').click()
         self.assertEqual(['Z\u00fcrich'], list(self.article.subjects))
+
+
+class MatchingTextTests(BrowserTestCase):
+    """The dropdown offers only keywords that match the text as typed, so
+    that Enter picks nothing else."""
+
+    def dropdown(self, field):
+        return self.page.locator('#form\\.%s-ts-dropdown' % field)
+
+    def test_run_of_one_character_picks_nothing_on_a_closed_field(self):
+        self.open('/article/@@edit')
+        box = self.insert('Keywords', ZEROS)
+        expect(self.dropdown('keywords')).to_contain_text('No results')
+        box.press('Enter')
+        self.assertItems('keywords', [])
+        self.apply()
+        self.assertEqual((), self.article.keywords)
+
+    def test_run_of_one_character_is_added_as_typed_on_an_open_field(self):
+        self.open('/article/@@edit-tagging')
+        box = self.insert('Tags', ZEROS)
+        expect(self.options('tags')).to_have_text(['Add ' + ZEROS])
+        box.press('Enter')
+        self.assertItems('tags', ['new:' + ZEROS])
+
+    def test_keyword_with_a_run_of_one_character_is_found(self):
+        keyword = 'Club ' + ZEROS
+        app.KEYWORDS.append(keyword)
+        self.addCleanup(app.KEYWORDS.remove, keyword)
+        self.open('/article/@@edit')
+        self.insert('Keywords', ZEROS + ' cl').press('Enter')
+        self.assertItems('keywords', [keyword])
+
+    def test_search_syntax_is_typed_text_too(self):
+        # Tom Select reads "text:py" as "py in the field text".
+        self.open('/article/@@edit')
+        box = self.insert('Keywords', 'text:py')
+        expect(self.dropdown('keywords')).to_contain_text('No results')
+        box.press('Enter')
+        self.assertItems('keywords', [])
+        self.open('/article/@@edit-tagging')
+        self.insert('Tags', 'text:py')
+        expect(self.options('tags')).to_have_text(['Add text:py'])
+
+    def test_run_of_one_character_lists_only_the_answer_on_a_large_field(
+            self):
+        searches = HeldSearches(self.page)
+        self.article.labels = frozenset(['Python'])
+        self.open('/article/@@edit-tagging')
+        self.insert('Labels', ZEROS)
+        searches.answer(ZEROS)
+        expect(self.options('labels')).to_have_text(['Add ' + ZEROS])
 
 
 class ChosenOnceTests(BrowserTestCase):

@@ -52,26 +52,6 @@ class ReviewTestCase(BrowserTestCase):
         return self.combobox(field.capitalize())
 
 
-class UnpickedKeywordTests(ReviewTestCase):
-    """A run of 16 equal characters lists every keyword, and Enter picks
-    the first one."""
-
-    def test_run_of_one_character_picks_nothing_on_a_closed_field(self):
-        self.open('/article/@@edit')
-        box = self.insert('keywords', ZEROS)
-        expect(self.dropdown('keywords')).to_contain_text('No results')
-        box.press('Enter')
-        self.apply()
-        self.assertEqual((), self.article.keywords)
-
-    def test_run_of_one_character_is_added_as_typed_on_an_open_field(self):
-        self.open('/article/@@edit-tagging')
-        box = self.insert('tags', ZEROS)
-        expect(self.options('tags')).to_have_text(['Add ' + ZEROS])
-        box.press('Enter')
-        self.assertItems('tags', ['new:' + ZEROS])
-
-
 class ChosenAsLinesTests(ReviewTestCase):
     """Over 100 chosen keywords are lines of the textarea; they are chosen
     all the same."""
