@@ -8,11 +8,14 @@ from formlib.keywordwidget.normalize import normalize
 from formlib.keywordwidget.tests import app
 from formlib.keywordwidget.tests.browser import BrowserTestCase
 from formlib.keywordwidget.tests.browser import HeldSearches
+from formlib.keywordwidget.tests.terms import numbered
 from formlib.keywordwidget.tests.terms import stored
+from formlib.keywordwidget.tests.terms import use_vocabulary
 
 
 # Tom Select searches nothing for a run of 16 equal characters.
 ZEROS = '1' + '0' * 18
+CHOSEN = '\u201c%s\u201d is already chosen.'
 
 
 class TypedTextTests(BrowserTestCase):
@@ -249,3 +252,52 @@ class ChosenOnceTests(BrowserTestCase):
             (text, normalize(text), mine)
             for text, mine in zip(texts, tidied) if normalize(text) != mine]
         self.assertEqual([], differences)
+
+
+class ChosenAsLinesTests(BrowserTestCase):
+    """Over 100 chosen keywords are lines of the textarea, which the
+    enhancement leaves as lines; they are chosen all the same."""
+
+    def status(self, field):
+        return self.page.locator('#form\\.%s-status' % field)
+
+    def test_keyword_chosen_as_a_line_is_not_offered_or_picked_again(self):
+        searches = HeldSearches(self.page)
+        self.article.subjects = ['Subject %05d' % n for n in range(150)]
+        self.open('/article/@@edit-tagging')
+        box = self.combobox('Subjects')
+        box.press_sequentially('subject 00005')
+        searches.answer('subject 00005')
+        expect(self.page.locator('#form\\.subjects-ts-dropdown')).to_have_text(
+            CHOSEN % 'Subject 00005')
+        box.press('Enter')
+        self.assertItems('subjects', [])
+        expect(self.status('subjects')).to_have_text(CHOSEN % 'Subject 00005')
+
+    def test_keyword_chosen_as_a_line_is_not_created_again(self):
+        # Enter before the answer, on an open field.
+        HeldSearches(self.page)
+        self.article.labels = frozenset(
+            'Subject %05d' % n for n in range(150))
+        self.open('/article/@@edit-tagging')
+        box = self.combobox('Labels')
+        box.press_sequentially('SUBJECT 00005')
+        expect(self.options('labels')).to_have_count(0)
+        box.press('Enter')
+        self.assertItems('labels', [])
+        expect(self.status('labels')).to_have_text(CHOSEN % 'Subject 00005')
+
+    def test_keyword_chosen_as_a_line_is_not_called_unavailable(self):
+        terms = use_vocabulary(self, numbered(300)).terms
+        self.article.keywords = [term.value for term in terms[:150]]
+        self.open('/article/@@edit')
+        self.combobox('Keywords').press_sequentially('Keyword 0005')
+        expect(self.page.locator(
+            '#form\\.keywords-ts-dropdown')).to_have_text(
+                CHOSEN % 'Keyword 0005')
+        self.page.keyboard.press('Tab')
+        expect(self.status('keywords')).to_have_text(CHOSEN % 'Keyword 0005')
+        expect(self.page.locator(
+            '#form\\.keywords-typed-note')).to_have_count(0)
+        self.apply()
+        self.assertEqual(150, len(self.article.keywords))

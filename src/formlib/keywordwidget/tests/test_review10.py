@@ -52,36 +52,6 @@ class ReviewTestCase(BrowserTestCase):
         return self.combobox(field.capitalize())
 
 
-class ChosenAsLinesTests(ReviewTestCase):
-    """Over 100 chosen keywords are lines of the textarea; they are chosen
-    all the same."""
-
-    def test_keyword_chosen_as_a_line_is_not_picked_again(self):
-        searches = HeldSearches(self.page)
-        self.article.subjects = ['Subject %05d' % n for n in range(150)]
-        self.open('/article/@@edit-tagging')
-        box = self.combobox('Subjects')
-        box.press_sequentially('Subject 00005')
-        searches.answer('Subject 00005')
-        expect(self.wrapper('subjects')).not_to_have_class(
-            re.compile(r'\bloading\b'))
-        box.press('Enter')
-        self.assertItems('subjects', [])
-        expect(self.status('subjects')).to_have_text(
-            CHOSEN % 'Subject 00005')
-
-    def test_keyword_chosen_as_a_line_is_not_called_unavailable(self):
-        terms = use_vocabulary(self, numbered(300)).terms
-        self.article.keywords = [term.value for term in terms[:150]]
-        self.open('/article/@@edit')
-        self.combobox('Keywords').press_sequentially('Keyword 0005')
-        expect(self.dropdown('keywords')).to_be_visible()
-        self.page.keyboard.press('Tab')
-        expect(self.status('keywords')).to_have_text(
-            CHOSEN % 'Keyword 0005')
-        expect(self.note('keywords')).to_have_count(0)
-
-
 class FalseRefusalTests(ReviewTestCase):
 
     def test_value_spelled_on_a_large_closed_field_is_not_called_unavailable(
