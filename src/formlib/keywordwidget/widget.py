@@ -28,6 +28,7 @@ from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.keywords import Submission
 from formlib.keywordwidget.keywords import edited_object
 from formlib.keywordwidget.keywords import posted_token
+from formlib.keywordwidget.keywords import typed_spelling
 from formlib.keywordwidget.normalize import isolated
 from formlib.keywordwidget.resources import page_annotations
 from formlib.keywordwidget.resources import render_resources
@@ -137,13 +138,18 @@ class Refused(str):
     """Text of a typed keyword the field refused, shown to be corrected."""
 
 
-def script_text(text):
-    """An option's attribute that gives the enhancement its keyword alone,
-    where the option shows more: isolation marks around text that runs
-    right to left (an option cannot hold a ``<bdi>``), or its status.  The
-    enhancement isolates keywords where it shows them, and says their
-    status itself."""
-    return ' data-text="%s"' % escape(text)
+def script_data(text, label, spelling):
+    """An option's attributes that give the enhancement what the option
+    does not show as it is: its keyword alone where it shows more
+    (isolation marks around text that runs right to left, as an option
+    cannot hold a ``<bdi>``, or a word on its status), and the keyword's
+    value where a user may type it (`typed_spelling`)."""
+    data = ''
+    if label != text:
+        data = ' data-text="%s"' % escape(text)
+    if spelling is not None:
+        data += ' data-spelling="%s"' % escape(spelling)
+    return data
 
 
 def added_values(values, stored):
@@ -448,9 +454,10 @@ class KeywordInputWidget(SimpleInputWidget):
             if term.value not in chosen:
                 text = title(term)
                 shown = isolated(text)
+                token = posted_token(term.token)
                 append('<option value="%s"%s>%s</option>' % (
-                    escape(posted_token(term.token)),
-                    script_text(text) if shown != text else '',
+                    escape(token), script_data(
+                        text, shown, typed_spelling(term.value, token, text)),
                     escape(shown)))
         return ''.join(options)
 
@@ -484,7 +491,8 @@ class KeywordInputWidget(SimpleInputWidget):
             label = '%s %s' % (label, status)
         return '<option%s value="%s" selected="selected"%s>%s</option>' % (
             ' class="%s"' % css if css else '', escape(token),
-            script_text(text) if label != text else '', escape(label))
+            script_data(text, label, typed_spelling(value, token, text)),
+            escape(label))
 
     def _textarea(self, text, label):
         """Where keywords are typed, one a line, when there is no JS."""

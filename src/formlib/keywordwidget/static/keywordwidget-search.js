@@ -10,7 +10,8 @@
  * an open field; a closed one waits for the answer and picks the keyword
  * the text spells, if there is one.  A search that ranks by use (`ranked`)
  * answers an empty box too, with the most used keywords, which show when
- * the user comes to the empty box; each answer may carry a keyword's count.
+ * the user comes to the empty box.  An answer may carry a keyword's count,
+ * and its value where the user may type that for it (`spelling`).
  */
 (function (kw) {
   'use strict';
@@ -87,7 +88,8 @@
         }
         ranks.set(item.token, ranks.size);
         if (!self.options[item.token]) {
-          found.push({value: item.token, text: item.title, count: item.count});
+          found.push({value: item.token, text: item.title, count: item.count,
+                      spelling: item.spelling});
         }
       });
       answer = {key: key, ranks: ranks};

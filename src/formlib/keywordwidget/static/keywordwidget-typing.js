@@ -58,13 +58,17 @@
     }
 
     // The folded texts that spell the keyword of `option`.  The server
-    // takes the title or the value ("howto" for "How-to"); the browser
-    // knows the token, most often the value.  Folded once per option:
-    // every keystroke compares with them all.
+    // takes the title or the value ("howto" for "How-to"): the browser
+    // knows the token, most often the value, and gets the value where it
+    // is neither (`spelling`).  Folded once per option: every keystroke
+    // compares with them all.
     function spellings(option) {
       if (option.$spellings === undefined) {
         option.$spellings = [
           kw.fold(label(option)), kw.fold(option[valueField])];
+        if (option.spelling) {
+          option.$spellings.push(kw.fold(option.spelling));
+        }
       }
       return option.$spellings;
     }

@@ -57,6 +57,32 @@ class TypedTextTests(BrowserTestCase):
         self.assertItems('categories', ['howto'])
         expect(self.page.locator('#form\\.categories\\.new')).to_be_hidden()
 
+    def test_closed_field_picks_the_keyword_whose_value_only_the_server_knows(
+            self):
+        # "k0005" is the value of "Keyword 0005", posted as "t0005".
+        use_vocabulary(self, numbered(20))
+        self.open('/article/@@edit')
+        self.combobox('Keywords').press_sequentially('k0005')
+        self.page.keyboard.press('Tab')
+        self.assertItems('keywords', ['t0005'])
+        expect(self.page.locator(
+            '#form\\.keywords-typed-note')).to_have_count(0)
+
+    def test_large_closed_field_finds_the_keyword_whose_value_is_typed(self):
+        # The server searches titles, and takes values typed too.
+        use_vocabulary(self, numbered(3000))
+        searches = HeldSearches(self.page)
+        self.open('/article/@@edit')
+        self.combobox('Keywords').press_sequentially('k0005')
+        searches.answer('k0005')
+        expect(self.options('keywords')).to_have_text(['Keyword 0005'])
+        self.page.keyboard.press('Tab')
+        self.assertItems('keywords', ['t0005'])
+        expect(self.page.locator(
+            '#form\\.keywords-typed-note')).to_have_count(0)
+        self.apply()
+        self.assertEqual(['k0005'], list(self.article.keywords))
+
     def test_closed_field_shows_unknown_text_as_refused(self):
         self.open('/article/@@edit')
         self.combobox('Keywords').press_sequentially('Flask')
@@ -196,6 +222,19 @@ class ChosenOnceTests(BrowserTestCase):
             '\u201cZ\u00fcrich\u201d is already chosen.')
         box.press('Enter')
         self.assertItems('tags', stored('Z\u00fcrich'))
+
+    def test_keyword_typed_as_its_value_is_chosen(self):
+        use_vocabulary(self, numbered(20))
+        self.article.keywords = ['k0005']
+        self.open('/article/@@edit')
+        self.combobox('Keywords').press_sequentially('K0005')
+        expect(self.page.locator(
+            '#form\\.keywords-ts-dropdown')).to_contain_text(
+                CHOSEN % 'Keyword 0005')
+        self.page.keyboard.press('Tab')
+        expect(self.status('keywords')).to_have_text(CHOSEN % 'Keyword 0005')
+        expect(self.page.locator(
+            '#form\\.keywords-typed-note')).to_have_count(0)
 
     def test_keyword_typed_with_an_invisible_character_is_chosen(self):
         # The server takes "Py\xadthon" (with a soft hyphen) for "Python".

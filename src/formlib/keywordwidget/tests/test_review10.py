@@ -52,25 +52,6 @@ class ReviewTestCase(BrowserTestCase):
         return self.combobox(field.capitalize())
 
 
-class FalseRefusalTests(ReviewTestCase):
-
-    def test_value_spelled_on_a_large_closed_field_is_not_called_unavailable(
-            self):
-        # The server takes "k0005" for "Keyword 0005" (its value), as the
-        # small field does; the search answers by title only.
-        use_vocabulary(self, numbered(3000))
-        searches = HeldSearches(self.page)
-        self.open('/article/@@edit')
-        box = self.combobox('Keywords')
-        box.press_sequentially('k0005')
-        searches.answer('k0005')
-        expect(self.dropdown('keywords')).to_contain_text('No results')
-        self.page.keyboard.press('Tab')
-        expect(self.note('keywords')).to_have_count(0)
-        self.apply()
-        self.assertEqual(['k0005'], list(self.article.keywords))
-
-
 class TypedTextHistoryTests(ReviewTestCase):
 
     def test_text_typed_in_the_box_survives_back_and_forward(self):

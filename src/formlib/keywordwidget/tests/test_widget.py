@@ -255,6 +255,27 @@ class KeywordInputWidgetTests(unittest.TestCase):
             '\u2068\u05e9\u05dc\u05d5\u05dd!\u2069</option>'
             '<option value="t1">Zope</option>', html)
 
+    def test_value_is_given_where_neither_title_nor_token_spells_it(self):
+        # The server takes a typed value as its keyword: so does the
+        # enhancement.
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=SimpleVocabulary([
+                    SimpleTerm('howto', 'howto', 'How-to'),
+                    SimpleTerm('news', 't1', 'News'),
+                    SimpleTerm('<rel>', 't2', 'Release'),
+                    SimpleTerm('Zope', 't3')])))
+        widget = self._getTargetClass()(field, TestRequest())
+        widget.setRenderedValue(['news'])
+        html = widget()
+        self.assertIn(
+            '<option value="t1" selected="selected" data-spelling="news">'
+            'News</option>', html)
+        self.assertIn(
+            '<option value="howto">How-to</option>'
+            '<option value="t2" data-spelling="&lt;rel&gt;">Release</option>'
+            '<option value="t3">Zope</option>', html)
+
     def test_stored_value_out_of_vocabulary_is_shown_unavailable(self):
         from formlib.keywordwidget.keywords import stored_token
         content = Document(keywords=['Zope', 'Gone <old>'])
