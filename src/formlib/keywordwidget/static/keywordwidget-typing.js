@@ -271,6 +271,7 @@
       }
     }
 
+    // Tidied `text`, taken as leaving the box takes it.
     function keepTyped(text) {
       var chosen = chosenAs(text);
       var offered = offeredAs(text);
@@ -284,6 +285,9 @@
         keepForServer(text);
       }
     }
+
+    // The history plugin takes text left in the box before going back so.
+    self.keepTyped = keepTyped;
 
     // Lines, each tidied and taken once, as the server takes typed lines.
     function keepLines(lines) {
