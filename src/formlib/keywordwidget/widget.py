@@ -472,7 +472,9 @@ class KeywordInputWidget(SimpleInputWidget):
         snippet = super().error()
         if not snippet:
             return snippet
-        return '<span id="%s">%s</span>' % (escape(self.error_id), snippet)
+        # Classed for the widget's style: a long keyword in it wraps.
+        return '<span id="%s" class="keywordwidget-error">%s</span>' % (
+            escape(self.error_id), snippet)
 
     def _chosen_option(self, value, token):
         """A selected option, for a value in the vocabulary or not; one

@@ -5,6 +5,7 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 from formlib.keywordwidget.tests import app
 from formlib.keywordwidget.tests.browser import BrowserTestCase
+from formlib.keywordwidget.tests.browser import HeldSearches
 from formlib.keywordwidget.tests.terms import stored
 
 
@@ -49,6 +50,33 @@ class PhoneWidthTests(BrowserTestCase):
         self.assertLessEqual(box['x'] + box['width'], 375)
         self.assertTrue(create.evaluate(
             'create => create.scrollWidth <= create.clientWidth'))
+
+    def assertFitsTheScreen(self, locator):
+        expect(locator).to_be_visible()
+        box = locator.bounding_box()
+        self.assertLessEqual(box['x'] + box['width'], 375)
+
+    def test_note_on_a_long_unknown_keyword_fits(self):
+        searches = HeldSearches(self.page)
+        self.combobox('Subjects').press_sequentially(OTHER_LONG_WORD)
+        searches.answer(OTHER_LONG_WORD)
+        expect(self.page.locator(
+            '#form\\.subjects-ts-dropdown')).to_contain_text('No results')
+        self.page.keyboard.press('Tab')
+        self.assertFitsTheScreen(
+            self.page.locator('#form\\.subjects-typed-note'))
+        # Nothing makes the page scroll sideways.
+        self.assertEqual(375, self.page.evaluate(
+            'document.documentElement.scrollWidth'))
+        self.assertEqual([], self.blocking_violations())
+
+    def test_error_on_a_long_keyword_fits(self):
+        # The form's own summary of errors is the page's to style.
+        self.combobox('Tags').press_sequentially(OTHER_LONG_WORD)
+        self.page.keyboard.press('Enter')
+        self.apply()
+        self.assertFitsTheScreen(self.page.locator('#form\\.tags-error'))
+        self.assertFitsTheScreen(self.chip)
 
     def test_phone_width_has_no_serious_violations(self):
         self.assertEqual([], self.blocking_violations())

@@ -73,22 +73,3 @@ class TypedTextHistoryTests(ReviewTestCase):
         self.assertTrue(box == 'zope' or 'Zope' in items,
                         'typed "zope" is gone: box %r, items %r'
                         % (box, items))
-
-
-class PhoneTests(ReviewTestCase):
-
-    def test_note_on_a_long_unknown_keyword_fits_a_phone(self):
-        self.page.set_viewport_size({'width': 375, 'height': 640})
-        searches = HeldSearches(self.page)
-        self.open('/article/@@edit-tagging')
-        self.combobox('Subjects').press_sequentially(LONG_WORD)
-        searches.answer(LONG_WORD)
-        expect(self.dropdown('subjects')).to_contain_text('No results')
-        self.page.keyboard.press('Tab')
-        note = self.note('subjects')
-        expect(note).to_be_visible()
-        box = note.bounding_box()
-        self.assertLessEqual(box['x'] + box['width'], 375)
-        self.assertEqual(375, self.page.evaluate(
-            'document.documentElement.scrollWidth'))
-
