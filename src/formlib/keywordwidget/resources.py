@@ -36,6 +36,8 @@ MESSAGES = {
     'search': _('Type to search'),
     # Said when the suggestions for what was typed are shown.
     'suggestions': _('Suggestions: ${count}'),
+    # Text longer than the search takes is not searched; adding it works.
+    'tooLong': _('Too long to search: at most ${max} characters.'),
     'typed': _('Add keywords, one per line'),
     'unavailable': _('(unavailable)'),
 }

@@ -32,6 +32,7 @@ from formlib.keywordwidget.keywords import typed_spelling
 from formlib.keywordwidget.normalize import isolated
 from formlib.keywordwidget.resources import page_annotations
 from formlib.keywordwidget.resources import render_resources
+from formlib.keywordwidget.search import MAX_QUERY_LENGTH
 from formlib.keywordwidget.settings import keyword_url
 
 
@@ -412,7 +413,9 @@ class KeywordInputWidget(SimpleInputWidget):
             attributes += ' data-ranked="true"'
         search_url = self.search_url() if large else None
         if search_url:
-            attributes += ' data-search-url="%s"' % escape(search_url)
+            # Longer text is not searched: the search view refuses it.
+            attributes += ' data-search-url="%s" data-longest-query="%d"' % (
+                escape(search_url), MAX_QUERY_LENGTH)
         # The chosen keywords come first, in their order, which the
         # enhancement shows and the browser posts back.
         options = ''.join(

@@ -2,9 +2,10 @@
  *
  * Works on the markup KeywordInputWidget renders:
  * <div class="keywordwidget" data-open="true|false" data-new-prefix="..."
- *      data-search-url="..."> holding the native <select multiple>, and for
- * open or large fields a <textarea> for typed keywords, one per line;
- * data-ranked="true" when the search ranks by use and counts it;
+ *      data-search-url="..." data-longest-query="100"> holding the native
+ * <select multiple>, and for open or large fields a <textarea> for typed
+ * keywords, one per line; data-ranked="true" when the search ranks by use
+ * and counts it;
  * data-unordered="true" for a set, whose keywords have no order to change.
  * Keywords the user creates are posted as data-new-prefix plus their text.
  * The chosen tokens are posted as one JSON list named after the select's
@@ -49,7 +50,8 @@
     if (searchUrl) {
       plugins.keywordwidget_search = {
         url: searchUrl, open: open, messages: messages,
-        ranked: wrapper.dataset.ranked === 'true'};
+        ranked: wrapper.dataset.ranked === 'true',
+        longest: Number(wrapper.dataset.longestQuery)};
     }
     plugins.keywordwidget_typing = {
       open: open, prefix: wrapper.dataset.newPrefix || '',

@@ -112,6 +112,7 @@ class RenderResourcesTests(unittest.TestCase):
             'removed': 'Removed ${keywords}.',
             'search': 'Type to search',
             'suggestions': 'Suggestions: ${count}',
+            'tooLong': 'Too long to search: at most ${max} characters.',
             'typed': 'Add keywords, one per line',
             'unavailable': '(unavailable)',
         }, messages)
