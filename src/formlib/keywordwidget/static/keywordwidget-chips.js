@@ -3,13 +3,14 @@
  *
  * Each chip shows its keyword isolated (its direction stays its own), marks
  * a keyword that is unavailable or that the server refused and says so
- * after it, and has a remove button named for its keyword.  From the keyboard: ArrowLeft in an
- * empty box moves to the last chip; ArrowLeft, ArrowRight, Home and End
- * move between chips, past the last back into the box; Delete, Backspace,
- * Enter or Space remove the chip, and the focus goes to its neighbour, or
- * back into the box; Escape and typing go back into the box.  Tab moves
- * on as from the box: chips are not tab stops of their own.  The same keys
- * with Ctrl or Alt are left to keywordwidget-order.js, which moves chips.
+ * after it, and has a remove button named for its keyword.  From the
+ * keyboard: ArrowLeft in an empty box moves to the last chip; ArrowLeft,
+ * ArrowRight, Home and End move between chips, past the last back into the
+ * box; Delete, Backspace, Enter or Space remove the chip, and the focus
+ * goes to its neighbour, or back into the box; Escape and typing go back
+ * into the box.  Tab moves on as from the box: chips are not tab stops of
+ * their own.  The same keys with Ctrl or Alt are left to
+ * keywordwidget-order.js, which moves chips.
  */
 (function (kw) {
   'use strict';

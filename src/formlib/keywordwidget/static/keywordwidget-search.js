@@ -10,10 +10,11 @@
  * characters) is not searched, and the dropdown says so; it is added, or
  * left to the server, as any text.  Enter before the answer adds what was
  * typed on an open field; a closed one waits for the answer and picks the
- * keyword the text spells, if there is one.  A search that ranks by use (`ranked`)
- * answers an empty box too, with the most used keywords, which show when
- * the user comes to the empty box.  An answer may carry a keyword's count,
- * and its value where the user may type that for it (`spelling`).
+ * keyword the text spells, if there is one.  A search that ranks by use
+ * (`ranked`) answers an empty box too, with the most used keywords, which
+ * show when the user comes to the empty box.  An answer may carry a
+ * keyword's count, and its value where the user may type that for it
+ * (`spelling`).
  */
 (function (kw) {
   'use strict';
@@ -32,7 +33,6 @@
 
   TomSelect.define('keywordwidget_search', function (options) {
     var self = this;
-    var labelField = self.settings.labelField;
     var separator = options.url.indexOf('?') < 0 ? '?' : '&';
     // Texts are kept folded: the server searches ignoring case.
     // The answer shown: the text it answers, and the rank of each value.
@@ -112,9 +112,11 @@
       }
     }
 
+    // Picks the keyword of the answer that `key` spells (by its title or
+    // value, as keywordwidget-typing.js knows them), if there is one.
     function pickSpelled(key) {
       var spelled = Array.from(answer.ranks.keys()).find(function (value) {
-        return kw.fold(self.options[value][labelField]) === key;
+        return self.spells(key, self.options[value]);
       });
       if (spelled !== undefined) {
         self.addItem(spelled);

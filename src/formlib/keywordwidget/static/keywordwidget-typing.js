@@ -73,34 +73,39 @@
       return option.$spellings;
     }
 
-    // Whether `key` (folded text) spells the keyword of `option`.
+    // Whether `key` (folded text) spells the keyword of `option`.  The
+    // search plugin asks too.
     function spells(key, option) {
       return spellings(option).indexOf(key) >= 0;
     }
 
+    self.spells = spells;
+
     // Hundreds of chosen keywords are lines of the textarea (asLines),
     // chosen all the same: their texts by their folded text, read again
     // when the lines change.
-    var lines = {value: null, byKey: null};
+    var chosenAsLines = {value: null, byKey: null};
 
     function chosenLines() {
       var value = typedField().value;
-      if (lines.value !== value) {
-        lines = {value: value, byKey: new Map()};
+      if (chosenAsLines.value !== value) {
+        var byKey = new Map();
         value.split(LINE_END).forEach(function (line) {
           var key = kw.fold(line);
-          if (key && !lines.byKey.has(key)) {
-            lines.byKey.set(key, kw.tidy(line));
+          if (key && !byKey.has(key)) {
+            byKey.set(key, kw.tidy(line));
           }
         });
+        chosenAsLines = {value: value, byKey: byKey};
       }
-      return lines.byKey;
+      return chosenAsLines.byKey;
     }
 
     // Whether the keyword of `option` is one of the chosen lines.
     function isLine(option) {
+      var byKey = chosenLines();
       return spellings(option).some(function (key) {
-        return chosenLines().has(key);
+        return byKey.has(key);
       });
     }
 

@@ -83,6 +83,17 @@ class TypedTextTests(BrowserTestCase):
         self.apply()
         self.assertEqual(['k0005'], list(self.article.keywords))
 
+    def test_enter_before_the_answer_picks_the_keyword_whose_value_is_typed(
+            self):
+        use_vocabulary(self, numbered(3000))
+        searches = HeldSearches(self.page)
+        self.open('/article/@@edit')
+        box = self.combobox('Keywords')
+        box.press_sequentially('k0005')
+        box.press('Enter')
+        searches.answer('k0005')
+        self.assertItems('keywords', ['t0005'])
+
     def test_closed_field_shows_unknown_text_as_refused(self):
         self.open('/article/@@edit')
         self.combobox('Keywords').press_sequentially('Flask')
