@@ -65,6 +65,7 @@ BUNDLES = {
         ('tom-select/tom-select.complete.min.js',
          'keywordwidget-text.js',
          'keywordwidget-status.js',
+         'keywordwidget-match.js',
          'keywordwidget-chips.js',
          'keywordwidget-search.js',
          'keywordwidget-typing.js',

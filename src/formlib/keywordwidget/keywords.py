@@ -55,6 +55,16 @@ def posted_token(token):
     return token
 
 
+def typed_spelling(value, token, title):
+    """The value of a keyword where a user may type it for the keyword
+    (``howto`` for "How-to"), if neither the keyword's title nor its posted
+    `token` spells it already: the server takes a typed value as its
+    keyword, and the enhancement needs to know it to do the same."""
+    if isinstance(value, str) and value != token and value != title:
+        return value
+    return None
+
+
 def stable_repr(value):
     """`repr(value)`, the same in every process.
 

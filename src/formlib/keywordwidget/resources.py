@@ -25,6 +25,9 @@ MESSAGES = {
     'chosen': _('\u201c${keyword}\u201d is already chosen.'),
     'failed': _('The search failed. Keep typing to search again.'),
     'noResults': _('No results'),
+    # After a chosen keyword the server refused, or that left the
+    # vocabulary.
+    'notAccepted': _('(not accepted)'),
     'notAvailable': _('Not available for selection: ${keywords}'),
     'loading': _('Searching\u2026'),
     'moved': _('Moved ${keyword} to position ${position} of ${count}.'),
@@ -33,7 +36,10 @@ MESSAGES = {
     'search': _('Type to search'),
     # Said when the suggestions for what was typed are shown.
     'suggestions': _('Suggestions: ${count}'),
+    # Text longer than the search takes is not searched; adding it works.
+    'tooLong': _('Too long to search: at most ${max} characters.'),
     'typed': _('Add keywords, one per line'),
+    'unavailable': _('(unavailable)'),
 }
 
 _ANNOTATION_KEY = 'formlib.keywordwidget.resources-rendered'

@@ -13,6 +13,8 @@ from formlib.keywordwidget.i18n import MessageFactory as _
 from formlib.keywordwidget.index import SEARCH_RESULTS
 from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
 from formlib.keywordwidget.keywords import Keywords
+from formlib.keywordwidget.keywords import typed_spelling
+from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.permission import edit_permission
 from formlib.keywordwidget.permission import has_edit_permission
 from formlib.keywordwidget.sitekeywords import KeywordStoreError
@@ -89,16 +91,36 @@ def may_search(field, context):
 
 
 def item(term, token, keywords):
-    """What the enhancement gets of a term: with its uses, if counted.
+    """What the enhancement gets of a term: with its uses, if counted, and
+    its value where it is typed otherwise than the title or token.
 
     `token` is what the widget posts for it: the edited object's keyword
     under the token its selected option has.
     """
-    found = {'token': token, 'title': keywords.title(term)}
+    title = keywords.title(term)
+    found = {'token': token, 'title': title}
+    spelling = typed_spelling(term.value, token, title)
+    if spelling is not None:
+        found['spelling'] = spelling
     count = getattr(term, 'count', None)
     if count is not None:
         found['count'] = count
     return found
+
+
+def matching_terms(keywords, query):
+    """The terms a search for `query` answers: those the search finds,
+    after the term `query` spells, which the server takes when typed but
+    the search may not find (by its value, say)."""
+    terms = keywords.search(query, SEARCH_RESULTS)
+    if not query.strip() or (
+            terms and fold(keywords.title(terms[0])) == fold(query)):
+        # A search answers the keyword of that title first.
+        return terms
+    spelled = keywords.find(query)
+    if spelled is None or spelled.token in {term.token for term in terms}:
+        return terms
+    return [spelled] + terms[:SEARCH_RESULTS - 1]
 
 
 class KeywordSearch(BrowserView):
@@ -125,7 +147,7 @@ class KeywordSearch(BrowserView):
             return self._error(404, _('No keyword field of that name here.'))
         try:
             keywords = Keywords(field, self.request)
-            terms = keywords.search(query, SEARCH_RESULTS)
+            terms = matching_terms(keywords, query)
         except KeywordStoreError as error:
             # Misconfigured: say what is missing rather than fail deep down.
             return self._error(503, _(

@@ -28,9 +28,11 @@ from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.keywords import Submission
 from formlib.keywordwidget.keywords import edited_object
 from formlib.keywordwidget.keywords import posted_token
+from formlib.keywordwidget.keywords import typed_spelling
 from formlib.keywordwidget.normalize import isolated
 from formlib.keywordwidget.resources import page_annotations
 from formlib.keywordwidget.resources import render_resources
+from formlib.keywordwidget.search import MAX_QUERY_LENGTH
 from formlib.keywordwidget.settings import keyword_url
 
 
@@ -135,6 +137,20 @@ class Chosen(typing.NamedTuple):
 
 class Refused(str):
     """Text of a typed keyword the field refused, shown to be corrected."""
+
+
+def script_data(text, label, spelling):
+    """An option's attributes that give the enhancement what the option
+    does not show as it is: its keyword alone where it shows more
+    (isolation marks around text that runs right to left, as an option
+    cannot hold a ``<bdi>``, or a word on its status), and the keyword's
+    value where a user may type it (`typed_spelling`)."""
+    data = ''
+    if label != text:
+        data = ' data-text="%s"' % escape(text)
+    if spelling is not None:
+        data += ' data-spelling="%s"' % escape(spelling)
+    return data
 
 
 def added_values(values, stored):
@@ -397,7 +413,9 @@ class KeywordInputWidget(SimpleInputWidget):
             attributes += ' data-ranked="true"'
         search_url = self.search_url() if large else None
         if search_url:
-            attributes += ' data-search-url="%s"' % escape(search_url)
+            # Longer text is not searched: the search view refuses it.
+            attributes += ' data-search-url="%s" data-longest-query="%d"' % (
+                escape(search_url), MAX_QUERY_LENGTH)
         # The chosen keywords come first, in their order, which the
         # enhancement shows and the browser posts back.
         options = ''.join(
@@ -437,9 +455,13 @@ class KeywordInputWidget(SimpleInputWidget):
         append = options.append
         for term in self.keywords:
             if term.value not in chosen:
-                append('<option value="%s">%s</option>' % (
-                    escape(posted_token(term.token)),
-                    escape(isolated(title(term)))))
+                text = title(term)
+                shown = isolated(text)
+                token = posted_token(term.token)
+                append('<option value="%s"%s>%s</option>' % (
+                    escape(token), script_data(
+                        text, shown, typed_spelling(term.value, token, text)),
+                    escape(shown)))
         return ''.join(options)
 
     def _invalid_attributes(self):
@@ -453,25 +475,29 @@ class KeywordInputWidget(SimpleInputWidget):
         snippet = super().error()
         if not snippet:
             return snippet
-        return '<span id="%s">%s</span>' % (escape(self.error_id), snippet)
+        # Classed for the widget's style: a long keyword in it wraps.
+        return '<span id="%s" class="keywordwidget-error">%s</span>' % (
+            escape(self.error_id), snippet)
 
     def _chosen_option(self, value, token):
-        """A selected option, for a value in the vocabulary or not."""
+        """A selected option, for a value in the vocabulary or not; one
+        that is not simply chosen says so after its keyword."""
         keywords = self.keywords
         if isinstance(value, Refused):
-            return (
-                '<option class="refused" value="%s" selected="selected">'
-                '%s %s</option>' % (
-                    escape(token), escape(isolated(value)),
-                    escape(translate(_('(not accepted)'),
-                                     context=self.request))))
-        css = ''
-        label = isolated(keywords.title_of(value))
-        if not keywords.is_available(value):
-            css = ' class="unavailable"'
-            label = '%s %s' % (label, unavailable_text(self.request))
-        return '<option%s value="%s" selected="selected">%s</option>' % (
-            css, escape(token), escape(label))
+            css, text = 'refused', str(value)
+            status = translate(_('(not accepted)'), context=self.request)
+        else:
+            text = keywords.title_of(value)
+            css = status = ''
+            if not keywords.is_available(value):
+                css, status = 'unavailable', unavailable_text(self.request)
+        label = isolated(text)
+        if status:
+            label = '%s %s' % (label, status)
+        return '<option%s value="%s" selected="selected"%s>%s</option>' % (
+            ' class="%s"' % css if css else '', escape(token),
+            script_data(text, label, typed_spelling(value, token, text)),
+            escape(label))
 
     def _textarea(self, text, label):
         """Where keywords are typed, one a line, when there is no JS."""

@@ -2,14 +2,15 @@
  * messages).  It brings Tom Select's remove_button plugin along.
  *
  * Each chip shows its keyword isolated (its direction stays its own), marks
- * a keyword that is unavailable or that the server refused, and has a
- * remove button named for its keyword.  From the keyboard: ArrowLeft in an
- * empty box moves to the last chip; ArrowLeft, ArrowRight, Home and End
- * move between chips, past the last back into the box; Delete, Backspace,
- * Enter or Space remove the chip, and the focus goes to its neighbour, or
- * back into the box; Escape and typing go back into the box.  Tab moves
- * on as from the box: chips are not tab stops of their own.  The same keys
- * with Ctrl or Alt are left to keywordwidget-order.js, which moves chips.
+ * a keyword that is unavailable or that the server refused and says so
+ * after it, and has a remove button named for its keyword.  From the
+ * keyboard: ArrowLeft in an empty box moves to the last chip; ArrowLeft,
+ * ArrowRight, Home and End move between chips, past the last back into the
+ * box; Delete, Backspace, Enter or Space remove the chip, and the focus
+ * goes to its neighbour, or back into the box; Escape and typing go back
+ * into the box.  Tab moves on as from the box: chips are not tab stops of
+ * their own.  The same keys with Ctrl or Alt are left to
+ * keywordwidget-order.js, which moves chips.
  */
 (function (kw) {
   'use strict';
@@ -37,14 +38,28 @@
     var self = this;
     var labelField = self.settings.labelField;
     var chipWithFocus = null;
+    // What a chip says after its keyword, by status.
+    var statusTexts = {
+      refused: options.messages.notAccepted,
+      unavailable: options.messages.unavailable
+    };
+
+    function statusText(data) {
+      return statusTexts[statusOf(data)] || '';
+    }
 
     self.plugins.settings.remove_button = {html: removeButton};
     self.require('remove_button');
 
+    // The keyword isolated, its status after it: the direction of the one
+    // does not move the other.
     self.settings.render.item = function (data, escape) {
       var status = statusOf(data);
+      var said = statusText(data);
       return '<div' + (status ? ' class="' + escape(status) + '"' : '') +
-        '>' + kw.isolate(data[labelField], escape) + '</div>';
+        '>' + kw.isolate(data[labelField], escape) + (said ?
+          ' <span class="keywordwidget-chip-status">' + escape(said) +
+          '</span>' : '') + '</div>';
     };
 
     self.hook('after', 'setupTemplates', function () {
@@ -52,8 +67,9 @@
       self.settings.render.item = function (data, escape) {
         var item = renderItem.call(self, data, escape);
         var button = item.querySelector('.remove');
-        var name = kw.fill(options.messages.remove,
-                           {keyword: data[labelField]});
+        var said = statusText(data);
+        var name = kw.fill(options.messages.remove, {
+          keyword: data[labelField] + (said ? ' ' + said : '')});
         button.setAttribute('aria-label', name);
         button.title = name;
         return item;

@@ -4,12 +4,15 @@
  * A browser that loads the page anew on Back restores what the user left
  * in its form fields, its hidden select included, just before `pageshow`;
  * but the widget was set up from the page as served.  So the widget keeps
- * its keywords (value, text and status, in order) in the page's history
- * entry, and takes them back at `pageshow` when the browser has restored
- * the form.  A page kept whole by the browser (pageshow.persisted) needs
- * nothing.
+ * its keywords (value, text, status and spelling, in order) in the page's
+ * history entry, and takes them back at `pageshow` when the browser has
+ * restored the form.  Text left in the box (no Enter, no blur) is kept
+ * with them when the page is left, and taken back as leaving the box takes
+ * it (keywordwidget-typing.js): the browser restores no text of the box,
+ * which is no form field.  A page kept whole by the browser
+ * (pageshow.persisted) needs nothing.
  */
-(function () {
+(function (kw) {
   'use strict';
 
   var KEY = 'formlib.keywordwidget';
@@ -34,19 +37,25 @@
     var labelField = self.settings.labelField;
     var saving = false;
 
-    // Keeps `keywords` for this widget in the history entry; none: forgets.
-    function keep(keywords) {
+    function saved() {
+      var state = entryState();
+      return state && state[KEY] && state[KEY][self.input.name];
+    }
+
+    // Keeps `widget` (its keywords and typed text) in the history entry;
+    // none: forgets.
+    function keep(widget) {
       var state = entryState();
       if (state === null) {
         // The application keeps something else there.
         return;
       }
-      if (!keywords && !(state[KEY] && state[KEY][self.input.name])) {
+      if (!widget && !saved()) {
         return;
       }
       var widgets = Object.assign({}, state[KEY]);
-      if (keywords) {
-        widgets[self.input.name] = keywords;
+      if (widget) {
+        widgets[self.input.name] = widget;
       } else {
         delete widgets[self.input.name];
       }
@@ -56,30 +65,37 @@
 
     function save() {
       saving = false;
-      keep(self.items.map(function (value) {
-        var option = self.options[value];
-        return {value: value, text: option[labelField],
-                status: option.status || ''};
-      }));
+      keep({
+        keywords: self.items.map(function (value) {
+          var option = self.options[value];
+          return {value: value, text: option[labelField],
+                  status: option.status || '', spelling: option.spelling};
+        }),
+        typed: self.inputValue()
+      });
     }
 
     function restore() {
-      var state = entryState();
-      var saved = state && state[KEY] && state[KEY][self.input.name];
-      if (!saved) {
+      var widget = saved();
+      if (!widget) {
         // Untouched: show what the browser restored into the select.
         self.sync();
         return;
       }
-      saved.forEach(function (entry) {
+      widget.keywords.forEach(function (entry) {
         if (!self.options[entry.value]) {
           self.addOption({value: entry.value, text: entry.text,
-                          status: entry.status}, true);
+                          status: entry.status, spelling: entry.spelling},
+                         true);
         }
       });
-      self.setValue(saved.map(function (entry) {
+      self.setValue(widget.keywords.map(function (entry) {
         return entry.value;
       }), true);
+      var typed = kw.tidy(widget.typed);
+      if (typed) {
+        self.keepTyped(typed);
+      }
     }
 
     self.on('initialize', function () {
@@ -100,6 +116,13 @@
           restore();
         }
       });
+      // Typing saves nothing: too many saves in a row, and a browser stops
+      // taking them.  Leaving the page saves the text once.
+      window.addEventListener('pagehide', function () {
+        if (self.inputValue() || saved()) {
+          save();
+        }
+      });
     });
   });
-}());
+}(formlibKeywordwidget));

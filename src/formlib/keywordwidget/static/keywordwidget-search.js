@@ -1,16 +1,20 @@
 /* Tom Select plugin keywordwidget_search: a large vocabulary is searched as
- * the user types (options: url, open, ranked, messages).
+ * the user types (options: url, longest, open, ranked, messages).
  *
  * The dropdown offers the server's answer to the text in the box, in the
  * server's order, and nothing else: never an answer to a text typed before,
  * so that Enter cannot pick what the user no longer sees.  A search for
  * another text than the box's is aborted, its answer dropped.  A text is
  * searched again until an answer for it was shown; a search that fails or
- * takes too long says so.  Enter before the answer adds what was typed on
- * an open field; a closed one waits for the answer and picks the keyword
- * the text spells, if there is one.  A search that ranks by use (`ranked`)
- * answers an empty box too, with the most used keywords, which show when
- * the user comes to the empty box; each answer may carry a keyword's count.
+ * takes too long says so.  Text longer than the search takes (`longest`
+ * characters) is not searched, and the dropdown says so; it is added, or
+ * left to the server, as any text.  Enter before the answer adds what was
+ * typed on an open field; a closed one waits for the answer and picks the
+ * keyword the text spells, if there is one.  A search that ranks by use
+ * (`ranked`) answers an empty box too, with the most used keywords, which
+ * show when the user comes to the empty box.  An answer may carry a
+ * keyword's count, and its value where the user may type that for it
+ * (`spelling`).
  */
 (function (kw) {
   'use strict';
@@ -29,7 +33,6 @@
 
   TomSelect.define('keywordwidget_search', function (options) {
     var self = this;
-    var labelField = self.settings.labelField;
     var separator = options.url.indexOf('?') < 0 ? '?' : '&';
     // Texts are kept folded: the server searches ignoring case.
     // The answer shown: the text it answers, and the rank of each value.
@@ -45,9 +48,19 @@
       return kw.fold(self.inputValue());
     }
 
+    // Whether `text` is longer than the search takes, counted as the
+    // server counts: by code point.
+    function tooLong(text) {
+      return Array.from(text).length > options.longest;
+    }
+
     // Where the search for `text` is: 'idle' (nothing to search),
-    // 'pending', 'answered' or 'failed'.  Other plugins ask too.
+    // 'too-long' (not searched), 'pending', 'answered' or 'failed'.  Other
+    // plugins ask too.
     self.searchStatus = function (text) {
+      if (tooLong(text)) {
+        return 'too-long';
+      }
       var key = kw.fold(text);
       if (!key && !options.ranked) {
         return 'idle';
@@ -87,7 +100,8 @@
         }
         ranks.set(item.token, ranks.size);
         if (!self.options[item.token]) {
-          found.push({value: item.token, text: item.title, count: item.count});
+          found.push({value: item.token, text: item.title, count: item.count,
+                      spelling: item.spelling});
         }
       });
       answer = {key: key, ranks: ranks};
@@ -98,9 +112,11 @@
       }
     }
 
+    // Picks the keyword of the answer that `key` spells (by its title or
+    // value, as keywordwidget-typing.js knows them), if there is one.
     function pickSpelled(key) {
       var spelled = Array.from(answer.ranks.keys()).find(function (value) {
-        return kw.fold(self.options[value][labelField]) === key;
+        return self.spells(key, self.options[value]);
       });
       if (spelled !== undefined) {
         self.addItem(spelled);
@@ -155,12 +171,11 @@
     }
 
     self.settings.load = search;
-    if (options.ranked) {
-      // The empty box is searched too: the most used keywords.
-      self.settings.shouldLoad = function () {
-        return true;
-      };
-    }
+    // A search that ranks by use answers the empty box too: the most used
+    // keywords.
+    self.settings.shouldLoad = function (query) {
+      return (options.ranked || query.length > 0) && !tooLong(query);
+    };
 
     // The most used keywords are wanted whenever the user is at the empty
     // box: come to it, emptied it, or picked from it.
@@ -198,6 +213,14 @@
     });
 
     self.hook('after', 'setupTemplates', function () {
+      // What Tom Select shows for text it does not search.
+      self.settings.render.not_loading = function (data, escape) {
+        if (self.searchStatus(data.input) !== 'too-long') {
+          return null;
+        }
+        return kw.message('no-results search-too-long', escape(kw.fill(
+          options.messages.tooLong, {max: String(options.longest)})));
+      };
       var noResults = self.settings.render.no_results;
       self.settings.render.no_results = function (data, escape) {
         if (self.searchStatus(data.input) === 'failed') {

@@ -16,6 +16,9 @@ var formlibKeywordwidget = (function () {
   // Nothing visible left: spaces, format characters (zero-width...) and
   // other default-ignorable ones (variation selectors, fillers...).
   var INVISIBLE = /^[ \p{Cf}\p{Default_Ignorable_Code_Point}]*$/u;
+  // Shown as nothing: spellings that differ only in these (a soft hyphen,
+  // a zero-width space) are one keyword (normalize.DEFAULT_IGNORABLE).
+  var IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
   var DOTLESS_I = '\u0131';
   var FINAL_SIGMA = /\u03c2/g;
   var SMALL_CHEROKEE = /[\u13f8-\u13fd\uab70-\uabbf]/g;
@@ -35,11 +38,13 @@ var formlibKeywordwidget = (function () {
   }
 
   // The key under which the server takes two spellings for one keyword
-  // (normalize.fold): Python's casefold, which JavaScript lacks.  Lower,
-  // upper and lower case again fold as casefold does, ß to ss included;
-  // but casefold keeps ı and capital Cherokee, and has no final sigma.
+  // (normalize.fold): tidied, without what is shown as nothing, and
+  // Python's casefold, which JavaScript lacks.  Lower, upper and lower
+  // case again fold as casefold does, ß to ss included; but casefold keeps
+  // ı and capital Cherokee, and has no final sigma.
   function fold(text) {
-    return tidy(text).split(DOTLESS_I).map(function (part) {
+    var visible = collapse(tidy(text).replace(IGNORABLE, ''));
+    return visible.split(DOTLESS_I).map(function (part) {
       return part.toLowerCase().toUpperCase().toLowerCase()
         .replace(FINAL_SIGMA, '\u03c3')
         .replace(SMALL_CHEROKEE, function (letter) {

@@ -57,25 +57,78 @@
       return option[labelField];
     }
 
-    // Whether `key` (folded text) spells the keyword of `option`.  The
-    // server takes the title or the value ("howto" for "How-to"); the
-    // browser knows the token, most often the value.  Folded once per
-    // option: every keystroke compares with them all.
-    function spells(key, option) {
+    // The folded texts that spell the keyword of `option`.  The server
+    // takes the title or the value ("howto" for "How-to"): the browser
+    // knows the token, most often the value, and gets the value where it
+    // is neither (`spelling`).  Folded once per option: every keystroke
+    // compares with them all.
+    function spellings(option) {
       if (option.$spellings === undefined) {
         option.$spellings = [
           kw.fold(label(option)), kw.fold(option[valueField])];
+        if (option.spelling) {
+          option.$spellings.push(kw.fold(option.spelling));
+        }
       }
-      return option.$spellings.indexOf(key) >= 0;
+      return option.$spellings;
     }
 
-    // The chosen keyword `text` spells, or null.
+    // Whether `key` (folded text) spells the keyword of `option`.  The
+    // search plugin asks too.
+    function spells(key, option) {
+      return spellings(option).indexOf(key) >= 0;
+    }
+
+    self.spells = spells;
+
+    // Hundreds of chosen keywords are lines of the textarea (asLines),
+    // chosen all the same: their texts by their folded text, read again
+    // when the lines change.
+    var chosenAsLines = {value: null, byKey: null};
+
+    function chosenLines() {
+      var value = typedField().value;
+      if (chosenAsLines.value !== value) {
+        var byKey = new Map();
+        value.split(LINE_END).forEach(function (line) {
+          var key = kw.fold(line);
+          if (key && !byKey.has(key)) {
+            byKey.set(key, kw.tidy(line));
+          }
+        });
+        chosenAsLines = {value: value, byKey: byKey};
+      }
+      return chosenAsLines.byKey;
+    }
+
+    // Whether the keyword of `option` is one of the chosen lines.
+    function isLine(option) {
+      var byKey = chosenLines();
+      return spellings(option).some(function (key) {
+        return byKey.has(key);
+      });
+    }
+
+    // The chosen keyword `text` spells, or null: its option, or for a line
+    // an option of the line's text.
     function chosenAs(text) {
       var key = kw.fold(text);
-      var value = key && self.items.find(function (item) {
+      if (!key) {
+        return null;
+      }
+      var value = self.items.find(function (item) {
         return spells(key, self.options[item]);
       });
-      return value ? self.options[value] : null;
+      if (value !== undefined) {
+        return self.options[value];
+      }
+      var line = options.asLines && chosenLines().get(key);
+      if (!line) {
+        return null;
+      }
+      var chosen = {};
+      chosen[labelField] = line;
+      return chosen;
     }
 
     // The keyword on offer that `text` spells, or null.
@@ -92,11 +145,25 @@
 
     function sayChosen(option) {
       self.announce(kw.fill(messages.chosen, {keyword: label(option)}));
-      // The chip that holds it lights up.
-      var chip = self.getItem(option[valueField]);
-      chip.classList.remove('keywordwidget-twin');
-      void chip.offsetWidth;
-      chip.classList.add('keywordwidget-twin');
+      // The chip that holds it lights up; a line has none.
+      var chip = option[valueField] && self.getItem(option[valueField]);
+      if (chip) {
+        chip.classList.remove('keywordwidget-twin');
+        void chip.offsetWidth;
+        chip.classList.add('keywordwidget-twin');
+      }
+    }
+
+    if (options.asLines) {
+      // A keyword chosen as a line is not offered, as a chosen chip is not.
+      var search = self.search;
+      self.hook('instead', 'search', function (query) {
+        var results = search.call(self, query);
+        return Object.assign({}, results, {
+          items: results.items.filter(function (item) {
+            return !isLine(self.options[item.id]);
+          })});
+      });
     }
 
     if (options.open) {
@@ -209,6 +276,7 @@
       }
     }
 
+    // Tidied `text`, taken as leaving the box takes it.
     function keepTyped(text) {
       var chosen = chosenAs(text);
       var offered = offeredAs(text);
@@ -222,6 +290,9 @@
         keepForServer(text);
       }
     }
+
+    // The history plugin takes text left in the box before going back so.
+    self.keepTyped = keepTyped;
 
     // Lines, each tidied and taken once, as the server takes typed lines.
     function keepLines(lines) {

@@ -2,18 +2,19 @@
  *
  * Works on the markup KeywordInputWidget renders:
  * <div class="keywordwidget" data-open="true|false" data-new-prefix="..."
- *      data-search-url="..."> holding the native <select multiple>, and for
- * open or large fields a <textarea> for typed keywords, one per line;
- * data-ranked="true" when the search ranks by use and counts it;
+ *      data-search-url="..." data-longest-query="100"> holding the native
+ * <select multiple>, and for open or large fields a <textarea> for typed
+ * keywords, one per line; data-ranked="true" when the search ranks by use
+ * and counts it;
  * data-unordered="true" for a set, whose keywords have no order to change.
  * Keywords the user creates are posted as data-new-prefix plus their text.
  * The chosen tokens are posted as one JSON list named after the select's
  * id plus ".tokens" (KeywordInputWidget.tokens_name).
  *
  * Each concern is a Tom Select plugin of its own, in the scripts loaded
- * before this one: keywordwidget-status.js, -chips.js, -search.js,
- * -typing.js, -order.js and -history.js; keywordwidget-text.js holds what
- * they share.
+ * before this one: keywordwidget-status.js, -match.js, -chips.js,
+ * -search.js, -typing.js, -order.js and -history.js; keywordwidget-text.js
+ * holds what they share.
  */
 (function (kw) {
   'use strict';
@@ -43,12 +44,14 @@
     var plugins = {
       keywordwidget_a11y: {},
       keywordwidget_status: {messages: messages},
+      keywordwidget_match: {},
       keywordwidget_chips: {messages: messages}
     };
     if (searchUrl) {
       plugins.keywordwidget_search = {
         url: searchUrl, open: open, messages: messages,
-        ranked: wrapper.dataset.ranked === 'true'};
+        ranked: wrapper.dataset.ranked === 'true',
+        longest: Number(wrapper.dataset.longestQuery)};
     }
     plugins.keywordwidget_typing = {
       open: open, prefix: wrapper.dataset.newPrefix || '',

@@ -16,6 +16,10 @@ from formlib.keywordwidget.testing import REQUIRE_BROWSER
 BLOCKING_IMPACTS = ('serious', 'critical')
 # Not ours: formlib's stock widget for the Colours field has unnamed selects.
 AXE_EXCLUDE = {'exclude': [['[id^="form.colours"]']]}
+# Milliseconds an expectation waits: the machine running the tests may be
+# shared and busy.  A test that passes does not wait longer for it.
+EXPECT_TIMEOUT = 20000
+expect.set_options(timeout=EXPECT_TIMEOUT)
 
 
 class BrowserTestCase(unittest.TestCase):
@@ -56,6 +60,13 @@ class BrowserTestCase(unittest.TestCase):
 
     def combobox(self, name):
         return self.page.get_by_role('combobox', name=name, exact=True)
+
+    def insert(self, name, text):
+        """Text arriving in a combobox at once, as from an input method."""
+        box = self.combobox(name)
+        box.focus()
+        self.page.keyboard.insert_text(text)
+        return box
 
     def options(self, field):
         """The options the dropdown of a field offers."""

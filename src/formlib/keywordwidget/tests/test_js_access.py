@@ -1,8 +1,11 @@
 """The enhanced widget for everyone: phones, screen readers, keyboards and
 right-to-left text."""
 from playwright.sync_api import expect
+from zope.schema.vocabulary import SimpleVocabulary
 
+from formlib.keywordwidget.tests import app
 from formlib.keywordwidget.tests.browser import BrowserTestCase
+from formlib.keywordwidget.tests.browser import HeldSearches
 from formlib.keywordwidget.tests.terms import stored
 
 
@@ -47,6 +50,33 @@ class PhoneWidthTests(BrowserTestCase):
         self.assertLessEqual(box['x'] + box['width'], 375)
         self.assertTrue(create.evaluate(
             'create => create.scrollWidth <= create.clientWidth'))
+
+    def assertFitsTheScreen(self, locator):
+        expect(locator).to_be_visible()
+        box = locator.bounding_box()
+        self.assertLessEqual(box['x'] + box['width'], 375)
+
+    def test_note_on_a_long_unknown_keyword_fits(self):
+        searches = HeldSearches(self.page)
+        self.combobox('Subjects').press_sequentially(OTHER_LONG_WORD)
+        searches.answer(OTHER_LONG_WORD)
+        expect(self.page.locator(
+            '#form\\.subjects-ts-dropdown')).to_contain_text('No results')
+        self.page.keyboard.press('Tab')
+        self.assertFitsTheScreen(
+            self.page.locator('#form\\.subjects-typed-note'))
+        # Nothing makes the page scroll sideways.
+        self.assertEqual(375, self.page.evaluate(
+            'document.documentElement.scrollWidth'))
+        self.assertEqual([], self.blocking_violations())
+
+    def test_error_on_a_long_keyword_fits(self):
+        # The form's own summary of errors is the page's to style.
+        self.combobox('Tags').press_sequentially(OTHER_LONG_WORD)
+        self.page.keyboard.press('Enter')
+        self.apply()
+        self.assertFitsTheScreen(self.page.locator('#form\\.tags-error'))
+        self.assertFitsTheScreen(self.chip)
 
     def test_phone_width_has_no_serious_violations(self):
         self.assertEqual([], self.blocking_violations())
@@ -152,6 +182,26 @@ class KeyboardChipTests(BrowserTestCase):
         self.assertEqual([], self.blocking_violations())
 
 
+def character_boxes(locator):
+    """Where each character of the text in `locator` shows: a list of
+    (character, left, right)."""
+    return locator.evaluate('''element => {
+        const walker = document.createTreeWalker(
+            element, NodeFilter.SHOW_TEXT);
+        const boxes = [];
+        for (let node; (node = walker.nextNode());) {
+            for (let at = 0; at < node.data.length; at++) {
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + 1);
+                const box = range.getBoundingClientRect();
+                boxes.push([node.data[at], box.left, box.right]);
+            }
+        }
+        return boxes;
+    }''')
+
+
 class RightToLeftTests(BrowserTestCase):
     """Each keyword's text is isolated: its punctuation stays its own."""
 
@@ -199,3 +249,75 @@ class RightToLeftTests(BrowserTestCase):
         self.assertEqual([], self.blocking_violations())
         self.apply()
         self.assertEqual([HEBREW], list(self.article.tags))
+
+
+class RightToLeftChosenTests(BrowserTestCase):
+    """A chosen right-to-left keyword is its text alone wherever the
+    enhancement reads it: chosen once, picked, named; what is said about it
+    follows it."""
+
+    def chip(self, field):
+        return self.page.locator(
+            '.ts-wrapper:has(#form\\.%s-ts-control) .item' % field)
+
+    def assertSaidAfterTheKeyword(self, chip, said):
+        """On a left-to-right page, `said` shows right of the keyword, as
+        in the error message above the field."""
+        expect(chip).to_contain_text(said)
+        boxes = character_boxes(chip)
+        hebrew = [right for char, _left, right in boxes
+                  if '\u05d0' <= char <= '\u05ea']
+        paren = [left for char, left, _right in boxes if char == '(']
+        self.assertTrue(hebrew and paren, boxes)
+        self.assertGreaterEqual(min(paren), max(hebrew), boxes)
+
+    def test_stored_keyword_is_not_chosen_twice(self):
+        self.article.tags = [HEBREW]
+        self.open('/article/@@edit-tagging')
+        box = self.insert('Tags', HEBREW)
+        expect(self.page.locator('#form\\.tags-ts-dropdown')).to_contain_text(
+            '\u201c%s\u201d is already chosen.' % HEBREW)
+        box.press('Enter')
+        self.assertItems('tags', stored(HEBREW))
+
+    def test_keyword_of_a_closed_field_is_picked(self):
+        app.KEYWORDS.append(HEBREW)
+        self.addCleanup(app.KEYWORDS.remove, HEBREW)
+        token = SimpleVocabulary.fromValues([HEBREW]).getTerm(HEBREW).token
+        self.open('/article/@@edit')
+        self.insert('Keywords', HEBREW)
+        expect(self.options('keywords')).to_have_text([HEBREW])
+        self.page.keyboard.press('Tab')
+        self.assertItems('keywords', [token])
+        expect(self.page.locator(
+            '#form\\.keywords-typed-note')).to_have_count(0)
+
+    def test_keyword_is_named_by_its_text_alone(self):
+        self.article.tags = [HEBREW]
+        self.open('/article/@@edit-tagging')
+        self.page.get_by_role('button', name='Remove %s' % HEBREW).click()
+        expect(self.page.locator('#form\\.tags-status')).to_have_text(
+            'Removed %s.' % HEBREW)
+
+    def test_refused_keyword_says_so_after_it(self):
+        self.open('/article/@@edit-tagging')
+        self.insert('Tags', HEBREW * 3).press('Enter')
+        self.apply()
+        chip = self.chip('tags')
+        self.assertSaidAfterTheKeyword(chip, '(not accepted)')
+        self.assertEqual(
+            HEBREW * 3, chip.locator('bdi').text_content())
+        expect(self.page.get_by_role(
+            'button', name='Remove %s (not accepted)' % (HEBREW * 3))
+        ).to_have_count(1)
+        self.assertEqual([], self.blocking_violations())
+
+    def test_unavailable_keyword_says_so_after_it(self):
+        self.article.keywords = [HEBREW]
+        self.open('/article/@@edit')
+        chip = self.chip('keywords')
+        self.assertSaidAfterTheKeyword(chip, '(unavailable)')
+        self.assertEqual(HEBREW, chip.locator('bdi').text_content())
+        expect(self.page.get_by_role(
+            'button', name='Remove %s (unavailable)' % HEBREW)
+        ).to_have_count(1)

@@ -3,8 +3,8 @@ the rest of the form does."""
 from playwright.sync_api import expect
 
 from formlib.keywordwidget.tests.browser import BrowserTestCase
-from formlib.keywordwidget.tests.terms import stored
 from formlib.keywordwidget.tests.browser import HeldSearches
+from formlib.keywordwidget.tests.terms import stored
 
 
 class BackButtonTests(BrowserTestCase):
@@ -66,6 +66,34 @@ class BackButtonTests(BrowserTestCase):
             'label[for="form.keywords.new"]')).to_have_text(
                 'Add keywords, one per line')
         expect(typed).to_have_value('Flask')
+
+    def test_text_left_in_the_box_comes_back_as_a_keyword(self):
+        # Neither Enter nor leaving the box took it before the page was
+        # left.
+        self.open('/article/@@edit')
+        self.page.get_by_label('Title').fill('Changed')
+        self.combobox('Keywords').press_sequentially('zope')
+        self.leave_and_come_back()
+        expect(self.page.get_by_label('Title')).to_have_value('Changed')
+        self.assertItems('keywords', ['Zope'])
+        self.apply()
+        self.assertEqual(['Zope'], list(self.article.keywords))
+
+    def test_text_left_in_the_box_of_an_open_field_is_added(self):
+        self.article.tags = ['Python']
+        self.open('/article/@@edit-tagging')
+        self.combobox('Tags').press_sequentially('Flask')
+        self.leave_and_come_back()
+        self.assertItems('tags', stored('Python') + ['new:Flask'])
+
+    def test_unknown_text_left_in_the_box_is_kept_for_the_server(self):
+        self.open('/article/@@edit')
+        self.combobox('Keywords').press_sequentially('Flask')
+        self.leave_and_come_back()
+        expect(self.page.locator('#form\\.keywords\\.new')).to_have_value(
+            'Flask')
+        expect(self.page.locator('#form\\.keywords-typed-note')).to_have_text(
+            'Not available for selection: \u201cFlask\u201d')
 
     def test_changes_before_a_reload_are_over(self):
         self.article.keywords = ['Python', 'Zope']

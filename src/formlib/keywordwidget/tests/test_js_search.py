@@ -11,6 +11,9 @@ from formlib.keywordwidget.tests.browser import HeldSearches
 
 PYTHONS = ['Python', 'Python packaging', 'CPython', 'IronPython']
 FAILED = 'The search failed. Keep typing to search again.'
+# As long as the search view takes (search.MAX_QUERY_LENGTH), and longer.
+LONGEST = ('long keyword ' * 8)[:100]
+TOO_LONG = LONGEST + 's'
 
 
 class SearchTestCase(BrowserTestCase):
@@ -204,12 +207,62 @@ class FailedSearchTests(SearchTestCase):
         self.searches.wait_for_abort('pyth')
 
 
+class LongTextTests(SearchTestCase):
+    """Text longer than the search takes is not searched; the dropdown
+    says so, and adding goes on working."""
+
+    def test_text_as_long_as_the_search_takes_is_searched(self):
+        self.insert('Subjects', LONGEST)
+        self.searches.answer(LONGEST)
+        expect(self.dropdown('subjects')).to_contain_text('No results')
+
+    def test_longer_text_is_not_searched_and_says_so(self):
+        box = self.insert('Labels', TOO_LONG)
+        expect(self.dropdown('labels')).to_contain_text(
+            'Too long to search: at most 100 characters.')
+        expect(self.dropdown('labels')).not_to_contain_text(FAILED)
+        expect(self.page.locator('#form\\.labels-status')).to_have_text(
+            'Too long to search: at most 100 characters.')
+        self.assertEqual([], self.blocking_violations())
+        # The next text is searched; the long one never was.
+        self.clear(box)
+        box.press_sequentially('pyth')
+        self.searches.answer('pyth')
+        self.assertNotIn(TOO_LONG, self.searches.sent)
+
+    def test_open_field_adds_longer_text(self):
+        box = self.insert('Labels', TOO_LONG)
+        expect(self.options('labels')).to_have_text(['Add ' + TOO_LONG])
+        box.press('Enter')
+        self.assertItems('labels', ['new:' + TOO_LONG])
+
+    def test_closed_field_leaves_longer_text_to_the_server(self):
+        self.insert('Subjects', TOO_LONG)
+        expect(self.dropdown('subjects')).to_contain_text(
+            'Too long to search')
+        self.page.keyboard.press('Enter')
+        self.page.keyboard.press('Tab')
+        expect(self.page.locator('#form\\.subjects\\.new')).to_have_value(
+            TOO_LONG)
+        # Not searched: the server, not the browser, says what it is.
+        expect(self.page.locator(
+            '#form\\.subjects-typed-note')).to_have_count(0)
+        self.apply()
+        expect(self.page.locator('.error').first).to_contain_text(
+            'Not available for selection')
+
+
 class GermanFailureTests(SearchTestCase):
 
     def setUp(self):
         super().setUp()
         self.page.set_extra_http_headers({'Accept-Language': 'de'})
         self.open('/article/@@edit-tagging')
+
+    def test_longer_text_is_said_in_german(self):
+        self.insert('Subjects', TOO_LONG)
+        expect(self.dropdown('subjects')).to_contain_text(
+            'Zu lang f\u00fcr die Suche: h\u00f6chstens 100 Zeichen.')
 
     def test_failure_is_said_in_german(self):
         box = self.combobox('Subjects')

@@ -106,12 +106,15 @@ class RenderResourcesTests(unittest.TestCase):
             'loading': 'Searching\u2026',
             'moved': 'Moved ${keyword} to position ${position} of ${count}.',
             'noResults': 'No results',
+            'notAccepted': '(not accepted)',
             'notAvailable': 'Not available for selection: ${keywords}',
             'remove': 'Remove ${keyword}',
             'removed': 'Removed ${keywords}.',
             'search': 'Type to search',
             'suggestions': 'Suggestions: ${count}',
+            'tooLong': 'Too long to search: at most ${max} characters.',
             'typed': 'Add keywords, one per line',
+            'unavailable': '(unavailable)',
         }, messages)
 
 

@@ -16,6 +16,7 @@ from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
 
 LABELS = 'formlib.keywordwidget.tests.app.ITagging.labels'
 SUBJECTS = 'formlib.keywordwidget.tests.app.ITagging.subjects'
+KEYWORDS = 'formlib.keywordwidget.tests.app.IArticle.keywords'
 
 
 class SearchViewTests(unittest.TestCase):
@@ -52,6 +53,18 @@ class SearchViewTests(unittest.TestCase):
             [item['token'] for item in self.search(
                 field=SUBJECTS, q='python')['items']],
             [stored_token('Python'), 'special-1', 'special-2', 'special-3'])
+
+    def test_search_answers_the_keyword_whose_value_is_typed_first(self):
+        # Its title does not match, but the server takes its value typed.
+        from formlib.keywordwidget.tests.terms import numbered
+        from formlib.keywordwidget.tests.terms import use_vocabulary
+        use_vocabulary(self, numbered(3000))
+        self.assertEqual(
+            self.search(field=KEYWORDS, q='K0005')['items'],
+            [{'token': 't0005', 'title': 'Keyword 0005', 'spelling': 'k0005'}])
+        self.assertEqual(
+            [item['token'] for item in self.search(
+                field=KEYWORDS, q='keyword 0005')['items']], ['t0005'])
 
     def test_search_ranks_prefix_matches_first(self):
         self.assertEqual(

@@ -244,6 +244,38 @@ class KeywordInputWidgetTests(unittest.TestCase):
         self.assertIn('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
                       ' &amp; &#x27;q&#x27; \u202egnp.exe \U0001F600', html)
 
+    def test_right_to_left_title_is_isolated_in_the_select_alone(self):
+        # The select shows it isolated; the enhancement gets the text.
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=vocabulary('\u05e9\u05dc\u05d5\u05dd!', 'Zope')))
+        html = self._getTargetClass()(field, TestRequest())()
+        self.assertIn(
+            '<option value="t0" data-text="\u05e9\u05dc\u05d5\u05dd!">'
+            '\u2068\u05e9\u05dc\u05d5\u05dd!\u2069</option>'
+            '<option value="t1">Zope</option>', html)
+
+    def test_value_is_given_where_neither_title_nor_token_spells_it(self):
+        # The server takes a typed value as its keyword: so does the
+        # enhancement.
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=SimpleVocabulary([
+                    SimpleTerm('howto', 'howto', 'How-to'),
+                    SimpleTerm('news', 't1', 'News'),
+                    SimpleTerm('<rel>', 't2', 'Release'),
+                    SimpleTerm('Zope', 't3')])))
+        widget = self._getTargetClass()(field, TestRequest())
+        widget.setRenderedValue(['news'])
+        html = widget()
+        self.assertIn(
+            '<option value="t1" selected="selected" data-spelling="news">'
+            'News</option>', html)
+        self.assertIn(
+            '<option value="howto">How-to</option>'
+            '<option value="t2" data-spelling="&lt;rel&gt;">Release</option>'
+            '<option value="t3">Zope</option>', html)
+
     def test_stored_value_out_of_vocabulary_is_shown_unavailable(self):
         from formlib.keywordwidget.keywords import stored_token
         content = Document(keywords=['Zope', 'Gone <old>'])
@@ -251,9 +283,9 @@ class KeywordInputWidgetTests(unittest.TestCase):
         widget.setRenderedValue(content.keywords)
         html = widget()
         self.assertIn(
-            '<option class="unavailable" value="%s" selected="selected">'
-            'Gone &lt;old&gt; (unavailable)</option>'
-            % stored_token('Gone <old>'), html)
+            '<option class="unavailable" value="%s" selected="selected"'
+            ' data-text="Gone &lt;old&gt;">Gone &lt;old&gt; (unavailable)'
+            '</option>' % stored_token('Gone <old>'), html)
 
     def test_unavailable_value_left_selected_is_kept(self):
         from formlib.keywordwidget.keywords import stored_token
