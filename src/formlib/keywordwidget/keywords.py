@@ -8,7 +8,10 @@ from zope.schema.interfaces import ValidationError
 
 from formlib.keywordwidget import languages
 from formlib.keywordwidget import settings
+from formlib.keywordwidget.index import builder
 from formlib.keywordwidget.index import index_for
+from formlib.keywordwidget.index import index_terms
+from formlib.keywordwidget.index import kept_index
 from formlib.keywordwidget.index import size
 from formlib.keywordwidget.index import term_text
 from formlib.keywordwidget.interfaces import ISearchableVocabulary
@@ -73,8 +76,21 @@ def term_title(term, context):
     return term_text(term)
 
 
+def translated(index, preferences):
+    """`index` with titles translated for `preferences`, where they are
+    messages."""
+    if not index.message_domains:
+        return index
+    # Kept for other requests, so it keeps only the preferences.
+    return index.translated(
+        languages.translation_key(index.message_domains, preferences),
+        functools.partial(term_title, context=preferences))
+
+
 class Keywords:
     """The vocabulary of a bound keyword field, seen from one request."""
+
+    _index = None
 
     def __init__(self, field, request):
         self.field = field
@@ -139,14 +155,37 @@ class Keywords:
         """The search index, in the user's language where titles are."""
         if self.ranked:
             return self.vocabulary
-        index = index_for(self.vocabulary)
-        if index.message_domains:
-            # Kept for other requests, so it keeps only the preferences.
-            preferences = languages.preferences(self.request)
-            index = index.translated(
-                languages.translation_key(index.message_domains, preferences),
-                functools.partial(term_title, context=preferences))
-        return index
+        if self._index is None:
+            index = index_for(self.vocabulary)
+            if index.message_domains:
+                index = translated(
+                    index, languages.preferences(self.request))
+            self._index = index
+        return self._index
+
+    def prepare_search(self):
+        """Have the search index built before the first search needs it.
+
+        It is built in a thread of its own: the edit page comes before any
+        search, and a user takes longer to type than the index to build.
+        Translated titles are left to the search: translations may be
+        local to the request's site, which another thread does not know.
+        """
+        vocabulary = self.vocabulary
+        if self.ranked:
+            return
+        index = kept_index(vocabulary)
+        if index is not None and (index.built or index.message_domains):
+            return
+        # The terms are read here, in the request's thread: a vocabulary
+        # may read them from the request's database connection.
+        terms = list(vocabulary)
+
+        def build():
+            index = index_terms(vocabulary, terms)
+            if not index.message_domains:
+                index.build()
+        builder.build(id(vocabulary), build)
 
     def find(self, text):
         """The term a user means by typing `text`, ignoring case, or None."""

@@ -1,4 +1,5 @@
 """How typed keywords are cleaned up, compared and searched."""
+import re
 import unicodedata
 
 
@@ -16,11 +17,18 @@ BIDI_CLASSES = frozenset(
      'FSI', 'PDI'])
 FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = '\u2068', '\u2069'
 
+NOT_ASCII = re.compile(r'[^\x00-\x7f]')
+
 
 def normalize(text):
     """Trimmed, inner whitespace collapsed to one space, Unicode NFC,
     without controls and bidi formatting; empty if only invisible
     characters (zero-width spaces...) are left."""
+    if (text and text.isprintable() and text[0] != ' ' and text[-1] != ' '
+            and '  ' not in text and unicodedata.is_normalized('NFC', text)):
+        # Already clean, as nearly every text is: printable text has no
+        # controls, no format characters and no whitespace but spaces.
+        return text
     text = ' '.join(unicodedata.normalize('NFC', text).split())
     text = ' '.join(text.translate(UNWANTED).split())
     if all(char == ' ' or unicodedata.category(char) == 'Cf'
@@ -48,6 +56,19 @@ def search_key(text):
     folded = ' '.join(text.casefold().split())
     if folded.isascii():
         return folded
-    decomposed = unicodedata.normalize('NFKD', folded)
-    return ''.join(
-        char for char in decomposed if not unicodedata.combining(char))
+    return without_accents(folded)
+
+
+def without_accents(text):
+    """`text` decomposed, without its combining marks (accents).
+
+    Quick for long texts too: the search index takes the accents off all
+    its keys at once.
+    """
+    decomposed = unicodedata.normalize('NFKD', text)
+    marks = ''.join(
+        char for char in set(NOT_ASCII.findall(decomposed))
+        if unicodedata.combining(char))
+    if not marks:
+        return decomposed
+    return re.sub('[%s]' % re.escape(marks), '', decomposed)

@@ -290,6 +290,7 @@ class KeywordInputWidget(SimpleInputWidget):
         search_url = self.search_url() if large else None
         if search_url:
             attributes += ' data-search-url="%s"' % escape(search_url)
+            keywords.prepare_search()
         options = ''
         if not many:
             # The chosen keywords come first, in their order, which the
