@@ -81,6 +81,22 @@ def measure(terms, mode):
     return json.loads(output.strip().splitlines()[-1])
 
 
+def measure_restarts(results, vocabularies, modes=MODES, say=None):
+    """Add the times of each mode for each of `vocabularies` (numbers of
+    terms, or DEMO) to `results`, as ``restart-<time>`` of the mode."""
+    for terms in vocabularies:
+        for mode in modes:
+            if say is not None:
+                say('the first search after a restart, %s terms, %s' % (
+                    terms if terms == DEMO else '{:,}'.format(terms), mode))
+            times = measure(terms, mode)
+            for name in ('page', 'ready', 'first', 'next'):
+                if times.get(name) is not None:
+                    results.add(benchmark.Measurement(
+                        'restart-' + name, mode, times['terms'],
+                        times[name], 1, 'demo' if terms == DEMO else ''))
+
+
 def main(argv):
     terms, mode = argv
     benchmark.load_configuration()
