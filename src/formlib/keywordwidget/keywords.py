@@ -1,10 +1,13 @@
 """A keyword field's vocabulary, and what a submission of it means."""
 import functools
 import hashlib
+import itertools
+import operator
 
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 from zope.schema.interfaces import ValidationError
+from zope.schema.vocabulary import SimpleVocabulary
 
 from formlib.keywordwidget import languages
 from formlib.keywordwidget import settings
@@ -21,6 +24,8 @@ from formlib.keywordwidget.permission import may_create
 
 
 UNAVAILABLE_TOKEN_PREFIX = 'unavailable-'
+
+VALUE = operator.attrgetter('value')
 
 # The enhancement posts a keyword the user created as this prefix plus its
 # text; on open fields such a value that is no token is typed text.
@@ -71,9 +76,31 @@ def term_title(term, context):
     """Text to show for a term: its title translated for `context` (a
     request, or its preferences), else its value."""
     title = getattr(term, 'title', None)
+    if type(title) is str:
+        # Most titles: nothing to translate or convert.
+        return title
     if isinstance(title, Message):
         return translate(title, context=context)
     return term_text(term)
+
+
+def terms_of(vocabulary, keys, tokens=False):
+    """The vocabulary's term of each value, or of each token if `tokens`.
+
+    Raises LookupError for one that has none, as getTerm (getTermByToken)
+    does.  zope.schema's SimpleVocabulary, unless a subclass looks terms up
+    its own way, is looked up in its dictionary, in C: a thousand keywords
+    take no thousand calls.
+    """
+    method = 'getTermByToken' if tokens else 'getTerm'
+    if getattr(type(vocabulary), method, None) is getattr(
+            SimpleVocabulary, method):
+        table = vocabulary.by_token if tokens else vocabulary.by_value
+        try:
+            return list(map(table.__getitem__, keys))
+        except KeyError as error:
+            raise LookupError(*error.args) from None
+    return list(map(getattr(vocabulary, method), keys))
 
 
 def translated(index, preferences):
@@ -121,10 +148,23 @@ class Keywords:
         """The values that may only be kept: stored ones that left."""
         return [value for value in values if not self.is_available(value)]
 
-    def token(self, value):
-        """The token a value is posted as."""
-        if value in self.vocabulary:
-            return self.vocabulary.getTerm(value).token
+    def term_of(self, value):
+        """The vocabulary's term of a value, None if it has none.
+
+        One lookup in the vocabulary: a keyword's title, token and whether
+        it is available all come from its term.
+        """
+        try:
+            return self.vocabulary.getTerm(value)
+        except LookupError:
+            return None
+
+    def token(self, value, term=None):
+        """The token a value is posted as; `term` is its term, if known."""
+        if term is None:
+            term = self.term_of(value)
+        if term is not None:
+            return term.token
         if self.open:
             return NEW_KEYWORD_PREFIX + value
         return unavailable_token(value)
@@ -133,11 +173,22 @@ class Keywords:
         """Text to show for a term: its title, translated, else its value."""
         return term_title(term, self.request)
 
-    def title_of(self, value):
-        """Text to show for a value, whether or not it is available."""
-        if value in self.vocabulary:
-            return self.title(self.vocabulary.getTerm(value))
-        return str(value)
+    def title_of(self, value, term=None):
+        """Text to show for a value, whether or not it is available;
+        `term` is its term, if known."""
+        if term is None:
+            term = self.term_of(value)
+        return str(value) if term is None else self.title(term)
+
+    def titles_of(self, values):
+        """`title_of` each value, with the least work for each."""
+        try:
+            terms = terms_of(self.vocabulary, values)
+        except LookupError:
+            # Some have left the vocabulary: one at a time.
+            return [self.title_of(value) for value in values]
+        return [title if type(title := getattr(term, 'title', None)) is str
+                else self.title(term) for term in terms]
 
     def stored_values(self):
         """The field's value on the object being edited, if there is one."""
@@ -207,23 +258,35 @@ class Keywords:
         except LookupError:
             return None
 
-    def parse(self, tokens, lines=()):
+    def parse(self, tokens, lines=(), stored=None):
         """What the user chose: submitted tokens, then typed lines.
 
         Returns the values and the inputs that are wrong.  Duplicates are
-        merged, typed ones ignoring case.
+        merged, typed ones ignoring case.  `stored` are the stored values,
+        if the caller has them.
         """
-        return Submission(self, tokens, lines).result()
+        if not any(lines):
+            # Nearly always: tokens of terms and nothing typed, taken in
+            # calls for all of them, none for each.
+            try:
+                terms = terms_of(self.vocabulary, tokens, tokens=True)
+            except LookupError:
+                pass
+            else:
+                return list(dict.fromkeys(map(VALUE, terms))), [], []
+        if stored is None:
+            stored = self.stored_values()
+        return Submission(self, tokens, lines, stored).result()
 
 
 class Submission:
     """Turns one submission of tokens and typed lines into values."""
 
-    def __init__(self, keywords, tokens, lines):
+    def __init__(self, keywords, tokens, lines, stored):
         self.keywords = keywords
         self.tokens = tokens
         self.lines = lines
-        self.stored = keywords.stored_values()
+        self.stored = list(stored)
         self.values = []
         self.seen = set()
         # Folded spellings are needed only once something is typed.
@@ -232,11 +295,46 @@ class Submission:
         self.invalid = []
 
     def result(self):
-        for token in self.tokens:
-            self.add_token(token)
-        for line in self.lines:
-            self.add_typed(line)
+        self.add_tokens()
+        if any(self.lines):
+            self.add_lines()
         return self.values, self.unknown, self.invalid
+
+    def add_tokens(self):
+        try:
+            terms = terms_of(
+                self.keywords.vocabulary, self.tokens, tokens=True)
+        except LookupError:
+            # Created, kept or unknown ones among them.
+            for token in self.tokens:
+                self.add_token(token)
+            return
+        self.add_all(list(map(VALUE, terms)))
+
+    def add_lines(self):
+        # Lines that are the titles of stored keywords as the widget listed
+        # them are those keywords, as stored; others are typed ones.
+        lines = list(filter(None, self.lines))
+        listed = self.stored_by_title
+        if all(map(listed.__contains__, lines)):
+            self.add_all(list(map(listed.__getitem__, lines)))
+            return
+        for line in lines:
+            if line in listed:
+                self.add(listed[line])
+            else:
+                self.add_typed(line)
+
+    def add_all(self, values):
+        """`add` each of `values`, none of them typed."""
+        if self.seen_folded is not None:
+            for value in values:
+                self.add(value)
+            return
+        added = list(itertools.filterfalse(
+            self.seen.__contains__, dict.fromkeys(values)))
+        self.values.extend(added)
+        self.seen.update(added)
 
     def add(self, value, typed=False):
         if value in self.seen:
@@ -305,11 +403,21 @@ class Submission:
         return set(self.stored)
 
     @functools.cached_property
+    def stored_titles(self):
+        return self.keywords.titles_of(self.stored)
+
+    @functools.cached_property
+    def stored_by_title(self):
+        # Stored values by the text the widget lists them as; the first
+        # of equal ones wins (a later pair overwrites an earlier one).
+        return dict(zip(reversed(self.stored_titles), reversed(self.stored)))
+
+    @functools.cached_property
     def stored_by_text(self):
-        # Stored values by the text the widget shows for them.
+        # Stored values by that text, normalized as typed text is.
         by_text = {}
-        for value in self.stored:
-            by_text.setdefault(normalize(self.keywords.title_of(value)), value)
+        for title, value in zip(self.stored_titles, self.stored):
+            by_text.setdefault(normalize(title), value)
         return by_text
 
     @functools.cached_property
@@ -325,11 +433,3 @@ class Submission:
         return {
             unavailable_token(value): value
             for value in self.keywords.unavailable(self.stored)}
-
-
-def keep_stored_order(values, stored):
-    """Stored values first, in their order, then the newly chosen ones."""
-    chosen = set(values)
-    kept = [value for value in stored if value in chosen]
-    kept_set = set(kept)
-    return kept + [value for value in values if value not in kept_set]

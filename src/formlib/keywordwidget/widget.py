@@ -1,6 +1,6 @@
 """Edit and display widgets for fields marked `IHaveSelectableKeywords`."""
+import itertools
 import json
-import re
 from html import escape
 from urllib.parse import urlencode
 
@@ -25,15 +25,12 @@ from formlib.keywordwidget.interfaces import IKeywordInputWidget
 from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
 from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.keywords import edited_object
-from formlib.keywordwidget.keywords import keep_stored_order
 from formlib.keywordwidget.normalize import isolated
 from formlib.keywordwidget.resources import render_resources
 from formlib.keywordwidget.settings import keyword_url
 
 
 SEARCH_VIEW = '@@keywordwidget-search'
-
-LINE_END = re.compile('\r\n|\r|\n')
 
 
 class UnreadableInput(ValueError):
@@ -52,7 +49,7 @@ def as_list(form_input):
     if isinstance(form_input, str):
         return [form_input]
     if (isinstance(form_input, (list, tuple))
-            and all(isinstance(text, str) for text in form_input)):
+            and all(map(isinstance, form_input, itertools.repeat(str)))):
         return list(form_input)
     raise UnreadableInput(form_input)
 
@@ -74,22 +71,25 @@ def context_url(request):
         return None
 
 
+# Decodes the JSON value a text starts with; returns it and where it ends.
+# One call, where json.loads takes three and two regular expressions.
+decode_json = json.JSONDecoder().raw_decode
+JSON_WHITESPACE = ' \t\n\r'
+
+
 def json_tokens(parts):
     """Tokens posted as JSON lists of texts, one list a part."""
     tokens = []
     for part in parts:
+        part = part.strip(JSON_WHITESPACE)
         try:
-            decoded = json.loads(part)
+            decoded, end = decode_json(part)
         except ValueError:
             raise UnreadableInput(part)
-        tokens.extend(as_list(decoded if isinstance(decoded, list) else {}))
+        if end != len(part):
+            raise UnreadableInput(part)
+        tokens += as_list(decoded if isinstance(decoded, list) else {})
     return tokens
-
-
-def added_values(values, stored):
-    """The values that are not kept as stored, in their order."""
-    kept = set(stored)
-    return [value for value in values if value not in kept]
 
 
 def in_display_order(values, keywords):
@@ -139,8 +139,11 @@ class KeywordInputWidget(SimpleInputWidget):
 
     def _getFormInput(self):
         form = self.request.form
-        return (as_list(form.get(self.name))
-                + json_tokens(as_list(form.get(self.tokens_name))))
+        tokens = as_list(form.get(self.name))
+        posted = form.get(self.tokens_name)
+        if posted is not None:
+            tokens += json_tokens(as_list(posted))
+        return tokens
 
     def _typed_lines(self):
         """The textarea's lines as posted.
@@ -148,8 +151,9 @@ class KeywordInputWidget(SimpleInputWidget):
         Split where a browser ends a line; a form feed or another line
         separator inside a line is whitespace, as the enhancement takes it.
         """
-        return LINE_END.split(
-            '\n'.join(as_list(self.request.form.get(self.typed_name))))
+        text = '\n'.join(as_list(self.request.form.get(self.typed_name)))
+        # CRLF, CR and LF, as a regular expression would split, in C.
+        return text.replace('\r\n', '\n').replace('\r', '\n').split('\n')
 
     def getInputValue(self):
         self._error = None
@@ -163,10 +167,11 @@ class KeywordInputWidget(SimpleInputWidget):
                 _('The keywords sent could not be read.'),
                 context=self.request))
             raise self._error
-        values, unknown, refused = self.keywords.parse(tokens, lines)
         stored = self.keywords.stored_values()
-        added = added_values(values, stored)
-        refused += self._refusals(added)
+        values, unknown, refused = self.keywords.parse(tokens, lines, stored)
+        added = list(itertools.filterfalse(set(stored).__contains__, values))
+        if added:
+            refused += self._refusals(added)
         problems = []
         if unknown:
             problems.append(_(
@@ -182,12 +187,18 @@ class KeywordInputWidget(SimpleInputWidget):
                 for problem in problems))
             raise self._error
         if field._type is list:
-            values = keep_stored_order(values, stored)
+            # Stored values first, in their order, then the added ones.
+            if added or len(values) != len(stored):
+                values = list(filter(set(values).__contains__, stored))
+                values += added
+            else:
+                # Every one that is stored and no other: as stored.
+                values = stored
         problem = self._count_problem(values)
         try:
             if not values and field.required:
                 raise RequiredMissing(field.__name__)
-            if problem is None:
+            if added and problem is None:
                 self._validate_added(added)
         except ValidationError as error:
             problem = error
@@ -303,8 +314,7 @@ class KeywordInputWidget(SimpleInputWidget):
         textarea = ''
         if many:
             textarea = self._textarea(
-                [keywords.title_of(value) for value in selected],
-                _('Keywords, one per line'))
+                keywords.titles_of(selected), _('Keywords, one per line'))
         elif keywords.open or large:
             textarea = self._textarea([], _('Add keywords, one per line'))
         return ''.join([
@@ -335,13 +345,14 @@ class KeywordInputWidget(SimpleInputWidget):
     def _chosen_option(self, value):
         """A selected option, for a value in the vocabulary or not."""
         keywords = self.keywords
+        term = keywords.term_of(value)
         css = ''
-        label = isolated(keywords.title_of(value))
-        if not keywords.is_available(value):
+        label = isolated(keywords.title_of(value, term))
+        if term is None and not keywords.open:
             css = ' class="unavailable"'
             label = '%s %s' % (label, unavailable_text(self.request))
         return '<option%s value="%s" selected="selected">%s</option>' % (
-            css, escape(keywords.token(value)), escape(label))
+            css, escape(keywords.token(value, term)), escape(label))
 
     def _textarea(self, lines, label):
         """Where keywords are typed, one a line, when there is no JS: the

@@ -119,6 +119,61 @@ class ChangedVocabularyTests(unittest.TestCase):
         self.assertEqual(keywords.search('py', 5), [])
 
 
+class RetiringVocabulary(SimpleVocabulary):
+    """A zope.schema vocabulary whose lookups refuse retired terms."""
+
+    retired = frozenset(['Zope', 'zope'])
+
+    def getTerm(self, value):
+        if value in self.retired:
+            raise LookupError(value)
+        return super().getTerm(value)
+
+    def getTermByToken(self, token):
+        if token in self.retired:
+            raise LookupError(token)
+        return super().getTermByToken(token)
+
+
+class LookupTests(unittest.TestCase):
+    """Many values are looked up at once; a vocabulary's own lookups are
+    still asked."""
+
+    def keywords(self):
+        from formlib.keywordwidget.keywords import Keywords
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=RetiringVocabulary([
+                    SimpleTerm('Python', 'python', 'Python'),
+                    SimpleTerm('Zope', 'zope', 'Zope')])))
+        return Keywords(field.bind(object()), TestRequest())
+
+    def test_tokens_are_looked_up_by_a_subclass_that_says_how(self):
+        values, unknown, _refused = self.keywords().parse(['python', 'zope'])
+        self.assertEqual((values, unknown), (['Python'], ['zope']))
+
+    def test_values_are_looked_up_by_a_subclass_that_says_how(self):
+        self.assertEqual(self.keywords().titles_of(['Python', 'Zope']),
+                         ['Python', 'Zope'])
+        self.assertIsNone(self.keywords().term_of('Zope'))
+
+    def test_terms_of_a_simple_vocabulary_come_from_its_lookups(self):
+        from formlib.keywordwidget.keywords import terms_of
+        terms = SimpleVocabulary.fromValues(['a', 'b'])
+        self.assertEqual(terms_of(terms, ['b', 'a']),
+                         [terms.getTerm('b'), terms.getTerm('a')])
+        self.assertEqual(terms_of(terms, ['a'], tokens=True),
+                         [terms.getTermByToken('a')])
+
+    def test_a_missing_term_is_a_lookup_error(self):
+        from formlib.keywordwidget.keywords import terms_of
+        terms = SimpleVocabulary.fromValues(['a'])
+        with self.assertRaises(LookupError):
+            terms_of(terms, ['a', 'c'])
+        with self.assertRaises(LookupError):
+            terms_of(terms, ['c'], tokens=True)
+
+
 class UnavailableTokenTests(unittest.TestCase):
 
     def token_in_a_process(self, value, seed):

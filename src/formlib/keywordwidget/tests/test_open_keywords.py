@@ -106,6 +106,14 @@ class OpenKeywordsInputTests(unittest.TestCase):
         widget = submit(make_field(), typed='\n  \nPyramid\n\n')
         self.assertEqual(widget.getInputValue(), ['Pyramid'])
 
+    def test_listed_keywords_spelled_apart_only_by_spaces_are_kept(self):
+        # Stored before typed keywords were cleaned up; listed as lines,
+        # as more than 100 chosen keywords are, both come back.
+        stored = ['New  York', 'New York']
+        widget = submit(make_field(), typed='New  York\nNew York',
+                        keywords=stored)
+        self.assertEqual(widget.getInputValue(), stored)
+
     def test_selected_then_typed_is_the_users_order(self):
         widget = submit(
             make_field(), tokens=['zope', 'python'], typed='Pyramid\nAsyncio')
