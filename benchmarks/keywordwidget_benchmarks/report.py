@@ -204,11 +204,15 @@ def doubling_rows(results):
 
 
 def environment():
-    """Where and when the numbers were taken."""
-    return '%s UTC, Python %s on %s, %d cores, zope.formlib %s' % (
-        datetime.datetime.now(datetime.UTC).strftime('%Y-%m-%d %H:%M'),
-        platform.python_version(), platform.machine(), os.cpu_count(),
-        importlib.metadata.version('zope.formlib'))
+    """Where and when the numbers were taken, and how busy the machine was
+    (its load average over the last 15 minutes)."""
+    return ('%s UTC, Python %s on %s, %d cores (load average %.1f),'
+            ' zope.formlib %s' % (
+                datetime.datetime.now(datetime.UTC).strftime(
+                    '%Y-%m-%d %H:%M'),
+                platform.python_version(), platform.machine(),
+                os.cpu_count(), os.getloadavg()[2],
+                importlib.metadata.version('zope.formlib')))
 
 
 def explanations(results):

@@ -222,9 +222,9 @@ class Keywords:
         Translated titles are left to the search: translations may be
         local to the request's site, which another thread does not know.
         """
-        vocabulary = self.vocabulary
         if self.ranked:
             return
+        vocabulary = self.vocabulary
         index = kept_index(vocabulary)
         if index is not None and (index.built or index.message_domains):
             return

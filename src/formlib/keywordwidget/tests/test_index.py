@@ -187,6 +187,14 @@ class IndexForTests(unittest.TestCase):
         gc.collect()
         self.assertNotIn(key, _indexes)
 
+    def test_index_for_a_vocabulary_with_unhashable_values_works(self):
+        class Terms(list):
+            """A vocabulary whose values are lists."""
+        terms = Terms([SimpleTerm(['py'], 'py', 'Python')])
+        self.assertEqual(
+            [term.token for term in self._callFUT(terms).search('py')],
+            ['py'])
+
     def test_index_for_a_vocabulary_without_weak_references_works(self):
         class Terms(tuple):
             """A tuple subclass: no weak references."""
