@@ -54,6 +54,12 @@ def as_list(form_input):
     raise UnreadableInput(form_input)
 
 
+def is_texts(decoded):
+    """Whether a decoded JSON value is a list of texts."""
+    return isinstance(decoded, list) and all(
+        map(isinstance, decoded, itertools.repeat(str)))
+
+
 def field_id(field):
     """How the search view finds a field: its schema's id and its name."""
     return '%s.%s' % (field.interface.__identifier__, field.__name__)
@@ -86,9 +92,9 @@ def json_tokens(parts):
             decoded, end = decode_json(part)
         except ValueError:
             raise UnreadableInput(part)
-        if end != len(part):
+        if end != len(part) or not is_texts(decoded):
             raise UnreadableInput(part)
-        tokens += as_list(decoded if isinstance(decoded, list) else {})
+        tokens += decoded
     return tokens
 
 
@@ -194,7 +200,9 @@ class KeywordInputWidget(SimpleInputWidget):
             else:
                 # Every one that is stored and no other: as stored.
                 values = stored
-        problem = self._count_problem(values)
+        problem = None
+        if field.max_length is not None or field.min_length:
+            problem = self._count_problem(values)
         try:
             if not values and field.required:
                 raise RequiredMissing(field.__name__)
