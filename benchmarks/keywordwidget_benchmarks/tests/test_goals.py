@@ -74,6 +74,20 @@ class VerdictTests(unittest.TestCase):
         self.assertFalse(goal.passed)
         self.assertIn('3.00x (edit, 10,000 -> 20,000 terms)', goal.detail)
 
+    def test_linearity_of_parsing_skips_a_change_from_options_to_lines(self):
+        # 100 keywords stored at 1,000 terms are posted as options, 200 at
+        # 2,000 as lines.
+        from keywordwidget_benchmarks.goals import linearity_goal
+        results = results_with(
+            ('doubling-parse', 'ours', 1_000, 1.0),
+            ('doubling-parse', 'ours', 2_000, 4.0),
+            ('doubling-parse', 'ours', 10_000, 10.0),
+            ('doubling-parse', 'ours', 20_000, 20.0))
+        results.doubling = (1_000, 10_000)
+        goal = linearity_goal(results)
+        self.assertTrue(goal.passed)
+        self.assertIn('10,000 -> 20,000', goal.detail)
+
     def test_page_size_goal_passes_when_the_page_stays_the_same(self):
         from keywordwidget_benchmarks.goals import page_size_goal
         results = results_with(
