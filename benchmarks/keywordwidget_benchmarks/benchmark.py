@@ -439,30 +439,39 @@ class Results:
         return iter(self.measurements.values())
 
 
-def best_time(func, budget, min_runs=5, max_runs=50, min_time=0.5):
+def best_time(func, budget, min_runs=5, max_runs=50, min_time=0.5,
+              batch_time=0.002):
     """Best time of repeated calls, and how many ran, and the last result.
 
     Quick calls repeat until `min_time` has passed, so that the best of
     them is not one a busy machine slowed down; any call stops after
     `budget` seconds, so that a slow stock widget runs just once.
+    Calls quicker than `batch_time` are timed in batches that take about
+    that long, as timeit does: a call of a few microseconds, timed alone,
+    is timed no better than the clock and a busy machine allow.
     The garbage collector is off while timing, as in timeit, so that its
     pauses do not land on whichever widget happens to run then.
     """
     times = []
+    calls = 1
     started = time.perf_counter()
     gc_was_enabled = gc.isenabled()
     try:
         while len(times) < max_runs:
             gc.disable()
             start = time.perf_counter()
-            result = func()
-            times.append(time.perf_counter() - start)
+            for _ in range(calls):
+                result = func()
+            seconds = (time.perf_counter() - start) / calls
+            times.append(seconds)
             if gc_was_enabled:
                 gc.enable()
             spent = time.perf_counter() - started
             if spent > budget or (
                     len(times) >= min_runs and spent > min_time):
                 break
+            if calls == 1 and seconds < batch_time:
+                calls = int(batch_time / max(seconds, 1e-7))
     finally:
         if gc_was_enabled:
             gc.enable()

@@ -90,6 +90,14 @@ class TimingTests(unittest.TestCase):
         runs = best_time(lambda: None, budget=10, max_runs=7)[1]
         self.assertEqual(runs, 7)
 
+    def test_best_time_times_quick_calls_in_batches(self):
+        from keywordwidget_benchmarks.benchmark import best_time
+        calls = []
+        seconds, runs, result = best_time(
+            lambda: calls.append(1), budget=10, max_runs=3)
+        self.assertEqual(runs, 3)
+        self.assertGreater(len(calls), 3)
+
     def test_peak_memory_counts_what_the_call_allocates(self):
         from keywordwidget_benchmarks.benchmark import peak_memory
         self.assertGreaterEqual(
