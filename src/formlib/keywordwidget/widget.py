@@ -83,10 +83,10 @@ decode_json = json.JSONDecoder().raw_decode
 JSON_WHITESPACE = ' \t\n\r'
 
 
-def json_tokens(parts):
+def json_tokens(posted):
     """Tokens posted as JSON lists of texts, one list a part."""
     tokens = []
-    for part in parts:
+    for part in as_list(posted):
         part = part.strip(JSON_WHITESPACE)
         try:
             decoded, end = decode_json(part)
@@ -148,7 +148,7 @@ class KeywordInputWidget(SimpleInputWidget):
         tokens = as_list(form.get(self.name))
         posted = form.get(self.tokens_name)
         if posted is not None:
-            tokens += json_tokens(as_list(posted))
+            tokens += json_tokens(posted)
         return tokens
 
     def _typed_lines(self):
@@ -158,6 +158,8 @@ class KeywordInputWidget(SimpleInputWidget):
         separator inside a line is whitespace, as the enhancement takes it.
         """
         text = '\n'.join(as_list(self.request.form.get(self.typed_name)))
+        if not text:
+            return []
         # CRLF, CR and LF, as a regular expression would split, in C.
         return text.replace('\r\n', '\n').replace('\r', '\n').split('\n')
 
