@@ -73,12 +73,15 @@ docs: $(VENV)/.docs-installed
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
 
 # Not run by CI: takes minutes, and its numbers need a quiet machine.
-# Both parts update the docs; a goal missed in the first still lets the
-# second run, and fails the target at the end.
+# Each part updates the docs; a goal missed in one still lets the others
+# run, and fails the target at the end.
 bench: $(VENV)/.bench-installed
 	status=0; \
 	$(BIN)/python benchmarks/run.py || status=1; \
 	$(BIN)/python benchmarks/sitekeywords.py || status=1; \
+	$(BIN)/python benchmarks/keywordmanager.py || status=1; \
+	$(BIN)/python benchmarks/keystrokes.py || status=1; \
+	$(BIN)/python benchmarks/load.py || status=1; \
 	exit $$status
 
 # Release check: sdist and wheel, their manifest and metadata, and the

@@ -238,9 +238,13 @@ class PostedForm(html.parser.HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == 'textarea':
-            # Browsers post a textarea's line ends as CRLF.
             name, text = self.textarea
-            self.parts.append((name, ''.join(text).replace('\n', '\r\n')))
+            text = ''.join(text)
+            # Browsers drop a line end right after the start tag, and post
+            # a textarea's line ends as CRLF.
+            if text.startswith('\n'):
+                text = text[1:]
+            self.parts.append((name, text.replace('\n', '\r\n')))
             self.textarea = None
 
 

@@ -60,8 +60,23 @@ BUNDLES = {
         b'\n'),
     'keywordwidget.js': (
         'text/javascript; charset=utf-8',
-        ('tom-select/tom-select.complete.min.js', 'keywordwidget.js'),
+        # Tom Select, what our plugins share, a plugin per concern, and
+        # the enhancement itself.
+        ('tom-select/tom-select.complete.min.js',
+         'keywordwidget-text.js',
+         'keywordwidget-status.js',
+         'keywordwidget-chips.js',
+         'keywordwidget-search.js',
+         'keywordwidget-typing.js',
+         'keywordwidget-order.js',
+         'keywordwidget-history.js',
+         'keywordwidget.js'),
         b'\n;\n'),
+    # The keyword manager's page (managerview.py).
+    'keywordmanager.css': (
+        'text/css; charset=utf-8', ('keywordmanager.css',), b'\n'),
+    'keywordmanager.js': (
+        'text/javascript; charset=utf-8', ('keywordmanager.js',), b'\n'),
 }
 
 

@@ -3,13 +3,12 @@
 Needs the ``catalog`` extra (zope.catalog, zope.intid).
 """
 import zope.component
-import zope.interface
 from zope.catalog.interfaces import ICatalog
 from zope.catalog.keyword import KeywordIndex
 from zope.intid.interfaces import IIntIds
 
-from formlib.keywordwidget.interfaces import IKeywordStore
 from formlib.keywordwidget.sitekeywords import KeywordStoreError
+from formlib.keywordwidget.sitekeywords import KeywordUsageStore
 from formlib.keywordwidget.usage import KeywordUsage
 
 
@@ -79,24 +78,22 @@ class CatalogKeywords:
         return CatalogKeywordStore(index)
 
 
-@zope.interface.implementer(IKeywordStore)
-class CatalogKeywordStore:
+class CatalogKeywordStore(KeywordUsageStore):
     """The keywords of a KeywordUsageIndex in a zope.catalog catalog."""
 
     def __init__(self, index):
         self.index = index
+        self.usage = index.usage
 
-    def count(self, keyword):
-        return self.index.usage.count(keyword)
+    def __eq__(self, other):
+        return (isinstance(other, CatalogKeywordStore)
+                and other.index is self.index)
 
-    def search(self, query, limit):
-        return self.index.usage.search(query, limit)
+    def __hash__(self):
+        return id(self.index)
 
     def objects(self, keyword):
         intids = zope.component.getUtility(IIntIds)
         return [intids.getObject(docid)
                 for docid in self.index.apply({'query': [keyword],
                                                'operator': 'or'})]
-
-    def alias(self, text):
-        return self.index.usage.alias(text)

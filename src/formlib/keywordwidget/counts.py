@@ -15,20 +15,15 @@ from BTrees.OIBTree import OIBucket
 from ZODB.POSException import ConflictError
 
 
-# Counts below this are bands of their own; above, four bands per doubling.
-EXACT_LEVELS = 8
+# Counts below this are bands of their own.
+EXACT_LEVELS = 2
 
 
 def level(count):
-    """The band of uses `count` falls in; 0 for none.
-
-    Bands are exact for small counts and a quarter of a doubling wide
-    above, so that a popular keyword changes band rarely.
-    """
-    if count < EXACT_LEVELS:
-        return count
-    bits = count.bit_length()
-    return 4 * bits + ((count >> (bits - 3)) & 3)
+    """The band of uses `count` falls in: 0 for none, 1 for one, then one
+    band per doubling (2-3, 4-7, 8-15...), so that a popular keyword
+    changes band rarely."""
+    return count.bit_length()
 
 
 def merged_count(old, committed, new):
@@ -48,6 +43,16 @@ def _counts(state):
     return dict(zip(data[::2], data[1::2])), state[1:]
 
 
+def same_next(one, other):
+    """Whether two states of a bucket go on to the same next bucket.
+
+    The database hands over one reference per object it names; references
+    to other objects refuse to be compared.
+    """
+    return len(one) == len(other) and all(
+        mine is theirs for mine, theirs in zip(one, other))
+
+
 def resolve_counts(old, committed, new):
     """The state of a bucket of counts that two transactions changed."""
     old, next_bucket = _counts(old)
@@ -55,7 +60,8 @@ def resolve_counts(old, committed, new):
     new, new_next = _counts(new)
     # As BTrees itself: changes that alter the tree around the bucket are
     # not merged.
-    if committed_next != next_bucket or new_next != next_bucket:
+    if not (same_next(committed_next, next_bucket)
+            and same_next(new_next, next_bucket)):
         raise ConflictError(message='bucket split')
     if not committed or not new:
         raise ConflictError(message='bucket emptied')
@@ -97,6 +103,9 @@ class CountTree(OIBTree):
     """Counts by key, in buckets whose concurrent changes add up."""
 
     _bucket_type = CountBucket
+    # A save rewrites the bucket of each count it changes: small buckets
+    # keep that cheap.
+    max_leaf_size = 16
 
     def _p_resolveConflict(self, old, committed, new):
         # BTrees resolves a tree that holds its only bucket itself with its

@@ -22,16 +22,20 @@ def quote_input(text):
     return '\u201c%s\u201d' % isolated(text)
 
 
-def name_inputs(inputs, request, describe=quote_input):
-    """A short, human-readable list of offending inputs."""
+def named_inputs(inputs, describe=quote_input):
+    """A short, human-readable list of inputs: text, or a message to
+    translate (which may be part of another one's mapping)."""
     listing = ', '.join(describe(item) for item in inputs[:NAMED_IN_ERROR])
     more = len(inputs) - NAMED_IN_ERROR
     if more > 0:
-        listing = translate(
-            _('${listing} and ${count} more',
-              mapping={'listing': listing, 'count': more}),
-            context=request)
+        return _('${listing} and ${count} more',
+                 mapping={'listing': listing, 'count': more})
     return listing
+
+
+def name_inputs(inputs, request, describe=quote_input):
+    """A short, human-readable list of offending inputs."""
+    return translate(named_inputs(inputs, describe), context=request)
 
 
 def refusal_reason(error):

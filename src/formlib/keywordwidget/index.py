@@ -11,6 +11,7 @@ import weakref
 
 from zope.i18nmessageid import Message
 
+from formlib.keywordwidget.normalize import DEFAULT_IGNORABLE
 from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.normalize import search_key
 from formlib.keywordwidget.normalize import without_accents
@@ -65,9 +66,7 @@ def search_keys(texts):
     if folded.count('\n') != len(texts) - 1:
         # A text has a line end of its own (or there are none).
         return [search_key(text) for text in texts]
-    if has_unusual_space(folded):
-        folded = '\n'.join(' '.join(line.split())
-                           for line in folded.split('\n'))
+    folded = without_ignorable(without_spare_spaces(folded))
     if not folded.isascii():
         # Decomposing makes no line end: the lines stay the keys'.
         folded = without_accents(folded)
@@ -81,9 +80,27 @@ def folds(texts):
             and lines.replace('\n', ' ').isprintable()
             and not has_unusual_space(lines)
             and unicodedata.is_normalized('NFC', lines)):
-        # Each text is as normalize() leaves it (see there).
-        return lines.casefold().split('\n')
+        # Each text is as normalize() leaves it (see there), or one of
+        # only default-ignorable characters, which becomes empty as well.
+        return without_ignorable(lines).casefold().split('\n')
     return [fold(text) for text in texts]
+
+
+def without_ignorable(lines):
+    """Texts one a line without their default-ignorable characters, nor
+    the spaces these leave over."""
+    if lines.isascii() or DEFAULT_IGNORABLE.search(lines) is None:
+        return lines
+    # None of them is whitespace or a line end: lines stay lines.
+    return without_spare_spaces(DEFAULT_IGNORABLE.sub('', lines))
+
+
+def without_spare_spaces(lines):
+    """Texts one a line, each with one space between words and none
+    else."""
+    if not has_unusual_space(lines):
+        return lines
+    return '\n'.join(' '.join(line.split()) for line in lines.split('\n'))
 
 
 def has_unusual_space(lines):
@@ -291,17 +308,18 @@ def size(vocabulary):
         return None
 
 
-def kept_index(vocabulary):
+def kept_index(vocabulary, state):
     """The index kept for this very vocabulary object, or None.
 
-    Quick: it neither reads the vocabulary's terms nor builds anything.
+    `state` is the vocabulary's `saved_state`.  Quick: it neither reads the
+    vocabulary's terms nor builds anything.
     """
     entry = _indexes.get(id(vocabulary))
     if entry is None:
         return None
-    reference, index = entry
-    # A vocabulary that grew or shrank is indexed anew.
-    if (reference() is vocabulary
+    reference, indexed_state, index = entry
+    # A vocabulary that grew, shrank or was saved changed is indexed anew.
+    if (reference() is vocabulary and indexed_state == state
             and size(vocabulary) in (None, len(index.terms))):
         return index
     return None
@@ -314,14 +332,16 @@ def index_for(vocabulary):
     shares that one's index, which costs a pass over the terms (a hundredth
     of building an index).
     """
-    index = kept_index(vocabulary)
+    state = saved_state(vocabulary)
+    index = kept_index(vocabulary, state)
     if index is None:
-        index = index_terms(vocabulary, list(vocabulary))
+        index = index_terms(vocabulary, list(vocabulary), state)
     return index
 
 
-def index_terms(vocabulary, terms):
-    """The index of `terms`, the terms of `vocabulary`, kept for it.
+def index_terms(vocabulary, terms, state):
+    """The index of `terms`, the terms of `vocabulary` in `state` (its
+    `saved_state`), kept for it unless a change of it is unsaved.
 
     Reads nothing of the vocabulary object itself, so that another thread
     than the request's may call it.
@@ -342,11 +362,13 @@ def index_terms(vocabulary, terms):
             _indexes_by_terms[key] = index
             while len(_indexes_by_terms) > KEPT_BY_TERMS:
                 _indexes_by_terms.popitem(last=False)
-        _keep(vocabulary, index)
+        if state is not UNSAVED:
+            # An unsaved change may yet be aborted: indexed for this use.
+            _keep(vocabulary, state, index)
     return index
 
 
-def _keep(vocabulary, index):
+def _keep(vocabulary, state, index):
     key = id(vocabulary)
     try:
         reference = weakref.ref(
@@ -354,7 +376,29 @@ def _keep(vocabulary, index):
     except TypeError:
         # No weak references to this vocabulary: indexed for this use.
         return
-    _indexes[key] = reference, index
+    _indexes[key] = reference, state, index
+
+
+# The state of a persistent vocabulary changed in this transaction.
+UNSAVED = object()
+
+
+def saved_state(vocabulary):
+    """What says which state of a vocabulary its terms are.
+
+    A persistent vocabulary's serial: every transaction that changes it
+    gives it a new one, in every process; UNSAVED while this transaction
+    changes it.  Other vocabularies are taken to keep their terms (a
+    vocabulary factory makes a new vocabulary when they change), and have
+    None.
+    """
+    if getattr(vocabulary, '_p_jar', None) is None:
+        return None
+    # A ghost does not know its serial until it is loaded.
+    vocabulary._p_activate()
+    if vocabulary._p_changed:
+        return UNSAVED
+    return vocabulary._p_serial
 
 
 class Builder:

@@ -44,7 +44,41 @@ class IKeywordStore(zope.interface.Interface):
         """
 
     def alias(text):
-        """The keyword that `text`, ignoring case, stands for, or None."""
+        """The keyword that `text`, ignoring case, stands for, or None.
+
+        Typing `text` in a keyword widget then means that keyword, and
+        searching for it answers that keyword first.
+        """
+
+
+class IManageableKeywordStore(IKeywordStore):
+    """A keyword store the keyword manager (``@@manage-keywords``) lists.
+
+    The manager changes the objects that use a keyword (`objects`) through
+    the fields declared with `site_keywords` for the store and notifies an
+    ``ObjectModifiedEvent`` for each, as an edit form does: the store
+    counts the change when the site reindexes the object on that event.
+    Stores found for several fields are one store if they are equal.
+    """
+
+    def __len__():
+        """How many distinct keywords objects use."""
+
+    def keywords(start=''):
+        """(keyword, count) of every keyword objects use, alphabetically
+        ignoring case, from the first that sorts at or after `start`.
+
+        Lazy: the manager takes one page of it.
+        """
+
+    def aliases():
+        """(alias, keyword) pairs of every alias, by alias."""
+
+    def add_alias(text, keyword):
+        """Let `text`, ignoring case, stand for `keyword`."""
+
+    def remove_alias(text):
+        """Let `text` stand for no keyword."""
 
 
 class ISearchableVocabulary(zope.interface.Interface):

@@ -1,4 +1,5 @@
 """A keyword field's vocabulary, and what a submission of it means."""
+import collections
 import functools
 import hashlib
 import itertools
@@ -11,10 +12,12 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 from formlib.keywordwidget import languages
 from formlib.keywordwidget import settings
+from formlib.keywordwidget.index import UNSAVED
 from formlib.keywordwidget.index import builder
 from formlib.keywordwidget.index import index_for
 from formlib.keywordwidget.index import index_terms
 from formlib.keywordwidget.index import kept_index
+from formlib.keywordwidget.index import saved_state
 from formlib.keywordwidget.index import size
 from formlib.keywordwidget.index import term_text
 from formlib.keywordwidget.interfaces import ISearchableVocabulary
@@ -23,23 +26,75 @@ from formlib.keywordwidget.normalize import normalize
 from formlib.keywordwidget.permission import may_create
 
 
-UNAVAILABLE_TOKEN_PREFIX = 'unavailable-'
-
 VALUE = operator.attrgetter('value')
 
-# The enhancement posts a keyword the user created as this prefix plus its
-# text; on open fields such a value that is no token is typed text.
+# A posted token says what it names by its prefix; a term's token that
+# starts with one of these prefixes is posted escaped, so that no token is
+# ever taken for another kind.
+#: A keyword the user created on an open field: the prefix and its text.
 NEW_KEYWORD_PREFIX = 'new:'
+#: A keyword the edited object stores: the prefix and a digest of it.
+STORED_TOKEN_PREFIX = 'stored:'
+#: A term whose token starts with one of these prefixes: the prefix and
+#: its token.
+TERM_TOKEN_PREFIX = 'term:'
+RESERVED_PREFIXES = (
+    NEW_KEYWORD_PREFIX, STORED_TOKEN_PREFIX, TERM_TOKEN_PREFIX)
+
+# What an unknown token names.
+NOTHING = object()
+
+# Tokens of the texts stored lately as keywords: an edit page works out
+# those of its stored keywords, and the save of the page needs them again.
+KEPT_TEXT_TOKENS = 10_000
 
 
-def unavailable_token(value):
-    """Token for a stored value that has left the vocabulary.
+def stored_token(value):
+    """Token of a stored value, whatever becomes of its term meanwhile.
 
-    It is derived from the value, so a submit can only ever keep values that
-    are stored already: a forged token matches none of them.
+    It is derived from the value: a save keeps the value whether its term
+    was retired or got another token while the form was open, and a forged
+    token matches no value that is not stored already.
     """
-    digest = hashlib.sha256(stable_repr(value).encode('utf-8')).hexdigest()
-    return UNAVAILABLE_TOKEN_PREFIX + digest[:20]
+    if type(value) is str:
+        return text_token(value)
+    return digest_token(stable_repr(value))
+
+
+def stored_tokens(values):
+    """`stored_token` of each value; for texts, nearly every keyword, with
+    no call of ours for each."""
+    if set(map(type, values)) <= {str}:
+        return list(map(text_token, values))
+    return list(map(stored_token, values))
+
+
+def by_stored_token(stored):
+    """The `stored` values by their stored tokens.
+
+    Derived from the values, so a forged token matches none.
+    """
+    return dict(zip(stored_tokens(stored), stored))
+
+
+@functools.lru_cache(maxsize=KEPT_TEXT_TOKENS)
+def text_token(text):
+    """`stored_token` of a text, kept for the texts seen lately."""
+    return digest_token(repr(text))
+
+
+def digest_token(text):
+    """A stored token made of the `stable_repr` of a value."""
+    digest = hashlib.sha256(text.encode('utf-8')).hexdigest()
+    return STORED_TOKEN_PREFIX + digest[:20]
+
+
+def posted_token(token):
+    """How a term's `token` is posted: as it is, unless it starts like a
+    token of another kind."""
+    if token.startswith(RESERVED_PREFIXES):
+        return TERM_TOKEN_PREFIX + token
+    return token
 
 
 def stable_repr(value):
@@ -144,9 +199,30 @@ class Keywords:
         """Whether a value may be chosen, not just kept."""
         return self.open or value in self.vocabulary
 
-    def unavailable(self, values):
-        """The values that may only be kept: stored ones that left."""
-        return [value for value in values if not self.is_available(value)]
+    def tokens(self, values):
+        """The tokens `values` are posted as, in their order.
+
+        A stored value under its `stored_token`, a term under its own,
+        escaped where needed, a keyword created on an open field as
+        `new:` and its text.
+        """
+        stored = set(self.stored_values())
+        if stored.issuperset(values):
+            # As rendered from the object: all stored.
+            return stored_tokens(values)
+        return [self._token(value, stored) for value in values]
+
+    def _token(self, value, stored):
+        if value in stored:
+            # Stored ones, most of them: no lookup in the vocabulary.
+            return stored_token(value)
+        term = self.term_of(value)
+        if term is not None:
+            return posted_token(term.token)
+        if self.open:
+            return NEW_KEYWORD_PREFIX + value
+        # Neither stored nor available: posted back, it is refused.
+        return stored_token(value)
 
     def term_of(self, value):
         """The vocabulary's term of a value, None if it has none.
@@ -158,16 +234,6 @@ class Keywords:
             return self.vocabulary.getTerm(value)
         except LookupError:
             return None
-
-    def token(self, value, term=None):
-        """The token a value is posted as; `term` is its term, if known."""
-        if term is None:
-            term = self.term_of(value)
-        if term is not None:
-            return term.token
-        if self.open:
-            return NEW_KEYWORD_PREFIX + value
-        return unavailable_token(value)
 
     def title(self, term):
         """Text to show for a term: its title, translated, else its value."""
@@ -225,15 +291,20 @@ class Keywords:
         if self.ranked:
             return
         vocabulary = self.vocabulary
-        index = kept_index(vocabulary)
+        # The state and the terms are read here, in the request's thread:
+        # a vocabulary may read them from the request's database
+        # connection.
+        state = saved_state(vocabulary)
+        if state is UNSAVED:
+            # Its index would be for this request only.
+            return
+        index = kept_index(vocabulary, state)
         if index is not None and (index.built or index.message_domains):
             return
-        # The terms are read here, in the request's thread: a vocabulary
-        # may read them from the request's database connection.
         terms = list(vocabulary)
 
         def build():
-            index = index_terms(vocabulary, terms)
+            index = index_terms(vocabulary, terms, state)
             if not index.message_domains:
                 index.build()
         builder.build(id(vocabulary), build)
@@ -258,35 +329,58 @@ class Keywords:
         except LookupError:
             return None
 
-    def parse(self, tokens, lines=(), stored=None):
+    def parse(self, tokens, lines=(), rendered_lines=(), stored=None):
         """What the user chose: submitted tokens, then typed lines.
 
+        `rendered_lines` are the (text, token) of the chosen keywords the
+        widget rendered as lines: a line posted as it was rendered is that
+        token.  `stored` are the stored values, if the caller has them.
         Returns the values and the inputs that are wrong.  Duplicates are
-        merged, typed ones ignoring case.  `stored` are the stored values,
-        if the caller has them.
+        merged, typed ones ignoring case.
         """
-        if not any(lines):
-            # Nearly always: tokens of terms and nothing typed, taken in
-            # calls for all of them, none for each.
-            try:
-                terms = terms_of(self.vocabulary, tokens, tokens=True)
-            except LookupError:
-                pass
-            else:
-                return list(dict.fromkeys(map(VALUE, terms))), [], []
         if stored is None:
             stored = self.stored_values()
-        return Submission(self, tokens, lines, stored).result()
+        if not (lines or rendered_lines):
+            # Nearly always: chosen keywords, nothing typed, taken in calls
+            # for all of them, none for each.
+            values = self.named_all(tokens, by_stored_token(stored))
+            if values is not None:
+                return list(dict.fromkeys(values)), [], []
+        return Submission(
+            self, tokens, lines, rendered_lines, stored).result()
+
+    def named_all(self, tokens, stored_by_token):
+        """The values `tokens` name, or None unless each names a stored
+        keyword (one of `stored_by_token`) or, as it is, a term.
+
+        Nearly every token does: looked up in dictionaries, all at once.
+        """
+        if all(map(stored_by_token.__contains__, tokens)):
+            return list(map(stored_by_token.__getitem__, tokens))
+        others = list(
+            itertools.filterfalse(stored_by_token.__contains__, tokens))
+        if any(token.startswith(RESERVED_PREFIXES) for token in others):
+            return None
+        try:
+            terms = terms_of(self.vocabulary, others, tokens=True)
+        except LookupError:
+            return None
+        named = dict(zip(others, map(VALUE, terms)))
+        named.update(stored_by_token)
+        return list(map(named.__getitem__, tokens))
 
 
 class Submission:
     """Turns one submission of tokens and typed lines into values."""
 
-    def __init__(self, keywords, tokens, lines, stored):
+    def __init__(self, keywords, tokens, lines, rendered_lines,
+                 stored=None):
         self.keywords = keywords
         self.tokens = tokens
-        self.lines = lines
-        self.stored = list(stored)
+        self.lines = list(lines)
+        self.rendered_lines = rendered_lines
+        self.stored = keywords.stored_values() if stored is None else stored
+        self.stored_by_token = by_stored_token(self.stored)
         self.values = []
         self.seen = set()
         # Folded spellings are needed only once something is typed.
@@ -295,33 +389,44 @@ class Submission:
         self.invalid = []
 
     def result(self):
-        self.add_tokens()
-        if any(self.lines):
+        self.add_tokens(self.tokens)
+        if self.lines or self.rendered_lines:
             self.add_lines()
         return self.values, self.unknown, self.invalid
 
-    def add_tokens(self):
-        try:
-            terms = terms_of(
-                self.keywords.vocabulary, self.tokens, tokens=True)
-        except LookupError:
-            # Created, kept or unknown ones among them.
-            for token in self.tokens:
-                self.add_token(token)
+    def add_tokens(self, tokens, lines=None):
+        """Add what each of `tokens` names; `lines` are the lines the
+        tokens were rendered with, if they were."""
+        if not tokens:
             return
-        self.add_all(list(map(VALUE, terms)))
+        values = self.keywords.named_all(tokens, self.stored_by_token)
+        if values is not None:
+            self.add_all(values)
+            return
+        # Created, escaped or unknown ones among them: one at a time.
+        for token, line in zip(tokens, lines or itertools.repeat(None)):
+            self.add_token(token, line)
 
     def add_lines(self):
-        # Lines that are the titles of stored keywords as the widget listed
-        # them are those keywords, as stored; others are typed ones.
-        lines = list(filter(None, self.lines))
-        listed = self.stored_by_title
-        if all(map(listed.__contains__, lines)):
-            self.add_all(list(map(listed.__getitem__, lines)))
+        """Lines posted as they were rendered are their keywords' tokens;
+        other lines are typed."""
+        lines, rendered = self.lines, self.rendered_lines
+        texts = [text for text, _token in rendered]
+        if lines[:len(texts)] == texts:
+            # Nearly always: the rendered lines come back as they were,
+            # maybe with typed ones after them.
+            self.add_tokens([token for _text, token in rendered], texts)
+            for line in lines[len(texts):]:
+                self.add_typed(line)
             return
+        tokens_by_text = {}
+        for text, token in rendered:
+            tokens_by_text.setdefault(text, collections.deque()).append(token)
         for line in lines:
-            if line in listed:
-                self.add(listed[line])
+            # Lines of equal text are their tokens in the rendered order.
+            tokens = tokens_by_text.get(line)
+            if tokens:
+                self.add_token(tokens.popleft(), line)
             else:
                 self.add_typed(line)
 
@@ -331,9 +436,10 @@ class Submission:
             for value in values:
                 self.add(value)
             return
-        added = list(itertools.filterfalse(
-            self.seen.__contains__, dict.fromkeys(values)))
-        self.values.extend(added)
+        added = list(dict.fromkeys(values))
+        if self.seen:
+            added = list(itertools.filterfalse(self.seen.__contains__, added))
+        self.values += added
         self.seen.update(added)
 
     def add(self, value, typed=False):
@@ -351,20 +457,36 @@ class Submission:
             self.seen_folded.add(fold(value))
         self.values.append(value)
 
-    def add_token(self, token):
-        keywords = self.keywords
-        try:
-            term = keywords.vocabulary.getTermByToken(token)
-        except LookupError:
-            term = None
-        if term is not None:
-            self.add(term.value)
-        elif keywords.open and token.startswith(NEW_KEYWORD_PREFIX):
+    def add_token(self, token, line=None):
+        """Add what `token` names.
+
+        A token rendered with a `line` that names nothing any more (its
+        term got another token, say) is that line, typed.
+        """
+        if token.startswith(NEW_KEYWORD_PREFIX) and self.keywords.open:
             self.add_created(token[len(NEW_KEYWORD_PREFIX):])
-        elif not keywords.open and token in self.unavailable:
-            self.add(self.unavailable[token])
+            return
+        value = self.named(token)
+        if value is not NOTHING:
+            self.add(value)
+        elif line is not None:
+            self.add_typed(line)
         else:
             self.unknown.append(token)
+
+    def named(self, token):
+        """The stored value or the term's value `token` names, or NOTHING."""
+        if token.startswith(STORED_TOKEN_PREFIX):
+            return self.stored_by_token.get(token, NOTHING)
+        if token.startswith(TERM_TOKEN_PREFIX):
+            token = token[len(TERM_TOKEN_PREFIX):]
+        elif token.startswith(NEW_KEYWORD_PREFIX):
+            # A closed field has no created keywords.
+            return NOTHING
+        try:
+            return self.keywords.vocabulary.getTermByToken(token).value
+        except LookupError:
+            return NOTHING
 
     def add_created(self, text):
         # A kept keyword stays as stored, even if spelled oddly.
@@ -376,10 +498,6 @@ class Submission:
     def add_typed(self, text):
         text = normalize(text)
         if not text:
-            return
-        if text in self.stored_by_text:
-            # A chosen keyword the widget listed as a line: kept as stored.
-            self.add(self.stored_by_text[text])
             return
         term = self.keywords.find(text)
         if term is not None:
@@ -403,33 +521,7 @@ class Submission:
         return set(self.stored)
 
     @functools.cached_property
-    def stored_titles(self):
-        return self.keywords.titles_of(self.stored)
-
-    @functools.cached_property
-    def stored_by_title(self):
-        # Stored values by the text the widget lists them as; the first
-        # of equal ones wins (a later pair overwrites an earlier one).
-        return dict(zip(reversed(self.stored_titles), reversed(self.stored)))
-
-    @functools.cached_property
-    def stored_by_text(self):
-        # Stored values by that text, normalized as typed text is.
-        by_text = {}
-        for title, value in zip(self.stored_titles, self.stored):
-            by_text.setdefault(normalize(title), value)
-        return by_text
-
-    @functools.cached_property
     def stored_spellings(self):
         return {
             fold(value): value
             for value in self.stored if isinstance(value, str)}
-
-    @functools.cached_property
-    def unavailable(self):
-        # Tokens that keep stored values which have left the vocabulary:
-        # derived from the values, so a forged token matches none.
-        return {
-            unavailable_token(value): value
-            for value in self.keywords.unavailable(self.stored)}

@@ -1,6 +1,7 @@
 """Which translation titles get, decided without keeping the request."""
 import zope.component
 import zope.interface
+from zope.i18n import negotiate
 from zope.i18n.interfaces import INegotiator
 from zope.i18n.interfaces import ITranslationDomain
 from zope.i18n.interfaces import IUserPreferredLanguages
@@ -49,14 +50,21 @@ def catalog_languages(domain):
 def translation_key(domains, preferences):
     """What translating messages of `domains` for `preferences` gives.
 
-    The language each domain negotiates, as zope.i18n does when it
-    translates: users whose preferences negotiate the same languages share
-    one translation, however they word their Accept-Language.  Where a
-    domain does not tell its languages, the preferences themselves.
+    The language each domain translates to, negotiated exactly as
+    zope.i18n's `translate` does: among the allowed languages where they
+    are set ($zope_i18n_allowed_languages), the same for every domain;
+    else each domain among the languages of its catalogs.  Users whose
+    preferences negotiate the same languages share one translation,
+    however they word their Accept-Language.  Where a domain does not
+    tell its languages, the preferences themselves.
     """
+    allowed = negotiate(preferences)
     negotiator = zope.component.queryUtility(INegotiator)
     key = []
     for domain in sorted(domains, key=str):
+        if allowed is not None:
+            key.append(allowed)
+            continue
         languages = catalog_languages(domain)
         if languages is None or negotiator is None:
             return ('preferences',) + preferences.languages

@@ -19,20 +19,36 @@ FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = '\u2068', '\u2069'
 
 NOT_ASCII = re.compile(r'[^\x00-\x7f]')
 
+# Unicode's default-ignorable code points (Default_Ignorable_Code_Point):
+# shown as nothing, so a keyword of only these is empty, and spellings that
+# differ only in them (a soft hyphen, a variation selector) are one
+# keyword.  Typed text keeps them: a zero-width (non-)joiner shapes words
+# of some scripts (Persian) and emoji sequences.
+DEFAULT_IGNORABLE = re.compile(
+    '[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f'
+    '\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff'
+    '\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a'
+    '\U000e0000-\U000e0fff]')
+
 
 def normalize(text):
     """Trimmed, inner whitespace collapsed to one space, Unicode NFC,
     without controls and bidi formatting; empty if only invisible
-    characters (zero-width spaces...) are left."""
+    characters (default-ignorable and other format characters) are
+    left."""
     if (text and text.isprintable() and text[0] != ' ' and text[-1] != ' '
-            and '  ' not in text and unicodedata.is_normalized('NFC', text)):
+            and '  ' not in text and unicodedata.is_normalized('NFC', text)
+            and (text.isascii() or not DEFAULT_IGNORABLE.search(text))):
         # Already clean, as nearly every text is: printable text has no
-        # controls, no format characters and no whitespace but spaces.
+        # controls, no format characters and no whitespace but spaces;
+        # some default-ignorable characters are printable (U+034F) and
+        # could make up the whole text.
         return text
     text = ' '.join(unicodedata.normalize('NFC', text).split())
     text = ' '.join(text.translate(UNWANTED).split())
-    if all(char == ' ' or unicodedata.category(char) == 'Cf'
-           for char in text):
+    if not text.isascii() and all(
+            char == ' ' or unicodedata.category(char) == 'Cf'
+            for char in DEFAULT_IGNORABLE.sub('', text)):
         return ''
     return text
 
@@ -48,7 +64,10 @@ def isolated(text):
 
 def fold(text):
     """Key under which two spellings of a keyword are the same keyword."""
-    return normalize(text).casefold()
+    text = normalize(text)
+    if not text.isascii():
+        text = ' '.join(DEFAULT_IGNORABLE.sub('', text).split())
+    return text.casefold()
 
 
 def search_key(text):
@@ -56,6 +75,7 @@ def search_key(text):
     folded = ' '.join(text.casefold().split())
     if folded.isascii():
         return folded
+    folded = ' '.join(DEFAULT_IGNORABLE.sub('', folded).split())
     return without_accents(folded)
 
 

@@ -12,13 +12,28 @@ from formlib.keywordwidget.i18n import MessageFactory as _
 
 MESSAGES_ID = 'formlib-keywordwidget-messages'
 
-# The enhanced control's texts; `${keyword}` is filled in by the script.
+# The enhanced control's texts; `${keyword}`, `${keywords}` and the other
+# placeholders are filled in by the script.
 MESSAGES = {
     'add': _('Add ${keyword}'),
+    # Said (to screen readers) when the user added or removed keywords,
+    # one or several (a pasted list), and moved one.
+    'added': _('Added ${keywords}.'),
+    # A suggestion, as screen readers say it, with how many use it (the
+    # count is shown beside the keyword).
+    'counted': _('${keyword}, uses: ${count}'),
+    'chosen': _('\u201c${keyword}\u201d is already chosen.'),
+    'failed': _('The search failed. Keep typing to search again.'),
     'noResults': _('No results'),
+    'notAvailable': _('Not available for selection: ${keywords}'),
     'loading': _('Searching\u2026'),
+    'moved': _('Moved ${keyword} to position ${position} of ${count}.'),
     'remove': _('Remove ${keyword}'),
+    'removed': _('Removed ${keywords}.'),
     'search': _('Type to search'),
+    # Said when the suggestions for what was typed are shown.
+    'suggestions': _('Suggestions: ${count}'),
+    'typed': _('Add keywords, one per line'),
 }
 
 _ANNOTATION_KEY = 'formlib.keywordwidget.resources-rendered'
@@ -41,7 +56,8 @@ def bundle_url(request, name):
     return '%s/%s' % (site_url(request), bundle_path(name))
 
 
-def _page_annotations(request):
+def page_annotations(request):
+    """Where the widgets of one page keep what they share."""
     annotations = getattr(request, 'annotations', None)
     if annotations is None:
         # Zope's request has no annotations; `other` lives as long.
@@ -58,7 +74,7 @@ def messages_json(request):
 
 def render_resources(request):
     """`<link>` and `<script>` tags for the enhancement, once per page."""
-    annotations = _page_annotations(request)
+    annotations = page_annotations(request)
     if annotations.get(_ANNOTATION_KEY):
         return ''
     annotations[_ANNOTATION_KEY] = True

@@ -88,9 +88,13 @@ def may_search(field, context):
         return False
 
 
-def item(term, keywords):
-    """What the enhancement gets of a term: with its uses, if counted."""
-    found = {'token': term.token, 'title': keywords.title(term)}
+def item(term, token, keywords):
+    """What the enhancement gets of a term: with its uses, if counted.
+
+    `token` is what the widget posts for it: the edited object's keyword
+    under the token its selected option has.
+    """
+    found = {'token': token, 'title': keywords.title(term)}
     count = getattr(term, 'count', None)
     if count is not None:
         found['count'] = count
@@ -127,7 +131,10 @@ class KeywordSearch(BrowserView):
             return self._error(503, _(
                 'The keywords cannot be searched: ${reason}',
                 mapping={'reason': str(error)}))
-        return self._json({'items': [item(term, keywords) for term in terms]})
+        tokens = keywords.tokens([term.value for term in terms])
+        return self._json({'items': [
+            item(term, token, keywords)
+            for term, token in zip(terms, tokens)]})
 
     def _error(self, status, message):
         self.request.response.setStatus(status)

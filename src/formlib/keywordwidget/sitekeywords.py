@@ -5,9 +5,17 @@ from zope.schema.interfaces import ISource
 from zope.schema.interfaces import ITitledTokenizedTerm
 
 from formlib.keywordwidget.interfaces import IKeywordStore
+from formlib.keywordwidget.interfaces import IManageableKeywordStore
 from formlib.keywordwidget.interfaces import ISearchableVocabulary
 from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.settings import open_keywords
+
+
+KEYWORD_STORE = 'formlib.keywordwidget.keyword_store'
+
+# The fields declared with site_keywords, by id (schema and name): the
+# keyword manager changes their values.
+DECLARED_FIELDS = {}
 
 
 class KeywordStoreError(LookupError):
@@ -26,7 +34,22 @@ def site_keywords(field, store):
     if not callable(store):
         raise TypeError(
             'The keyword store is found by a callable, not %r.' % (store,))
-    open_keywords(field, StoreKeywords(store))
+    binder = StoreKeywords(store)
+    open_keywords(field, binder)
+    field.setTaggedValue(KEYWORD_STORE, binder)
+    if field.interface is not None:
+        DECLARED_FIELDS[field_id(field)] = field
+
+
+def field_id(field):
+    """A schema field's id: its schema's dotted name and its name."""
+    return '%s.%s' % (field.interface.__identifier__, field.__name__)
+
+
+def keyword_store(field, context):
+    """The IKeywordStore of a field declared with `site_keywords`, found
+    from `context`; KeywordStoreError if it cannot be found."""
+    return field.queryTaggedValue(KEYWORD_STORE).store(context)
 
 
 @zope.interface.implementer(IContextSourceBinder)
@@ -37,12 +60,15 @@ class StoreKeywords:
         self.find_store = find_store
 
     def __call__(self, context):
+        return StoreVocabulary(self.store(context))
+
+    def store(self, context):
         store = self.find_store(context)
         if not IKeywordStore.providedBy(store):
             raise KeywordStoreError(
                 '%r found %r, which is no IKeywordStore.' % (
                     self.find_store, store))
-        return StoreVocabulary(store)
+        return store
 
 
 @zope.interface.implementer(ITitledTokenizedTerm)
@@ -78,12 +104,62 @@ class StoreVocabulary:
         return self.getTerm(token)
 
     def search(self, query, limit):
-        return [KeywordTerm(keyword, count)
-                for keyword, count in self.store.search(query, limit)]
+        found = self.store.search(query, limit)
+        # Keywords equal to the query, ignoring case, come first: a
+        # keyword spelled as an alias is that keyword.
+        meant = None
+        if not (found and fold(found[0][0]) == fold(query)):
+            meant = self._alias_term(query)
+        if meant is not None:
+            # A keyword merged into another is found as the other.
+            found = [(meant.value, meant.count)] + [
+                (keyword, count) for keyword, count in found
+                if keyword != meant.value][:limit - 1]
+        return [KeywordTerm(keyword, count) for keyword, count in found]
 
     def spelling(self, text):
         # Keywords equal ignoring case come first, the most used first.
-        for term in self.search(text, 1):
-            if fold(term.value) == fold(text):
-                return term
-        return None
+        for keyword, count in self.store.search(text, 1):
+            if fold(keyword) == fold(text):
+                return KeywordTerm(keyword, count)
+        return self._alias_term(text)
+
+    def _alias_term(self, text):
+        """The term of the keyword `text` is an alias of, if it is used."""
+        if not text.strip():
+            return None
+        keyword = self.store.alias(text)
+        if keyword is None:
+            return None
+        count = self.store.count(keyword)
+        return KeywordTerm(keyword, count) if count else None
+
+
+@zope.interface.implementer(IManageableKeywordStore)
+class KeywordUsageStore:
+    """A manageable keyword store whose keywords a `KeywordUsage` counts
+    (``self.usage``); subclasses find the objects that use a keyword."""
+
+    def __len__(self):
+        return len(self.usage)
+
+    def count(self, keyword):
+        return self.usage.count(keyword)
+
+    def search(self, query, limit):
+        return self.usage.search(query, limit)
+
+    def keywords(self, start=''):
+        return self.usage.keywords(start)
+
+    def alias(self, text):
+        return self.usage.alias(text)
+
+    def aliases(self):
+        return self.usage.aliases.items()
+
+    def add_alias(self, text, keyword):
+        self.usage.add_alias(text, keyword)
+
+    def remove_alias(self, text):
+        self.usage.remove_alias(text)

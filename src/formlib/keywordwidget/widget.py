@@ -1,6 +1,8 @@
 """Edit and display widgets for fields marked `IHaveSelectableKeywords`."""
 import itertools
 import json
+import re
+import typing
 from html import escape
 from urllib.parse import urlencode
 
@@ -24,13 +26,21 @@ from formlib.keywordwidget.interfaces import IKeywordDisplayWidget
 from formlib.keywordwidget.interfaces import IKeywordInputWidget
 from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
 from formlib.keywordwidget.keywords import Keywords
+from formlib.keywordwidget.keywords import Submission
 from formlib.keywordwidget.keywords import edited_object
+from formlib.keywordwidget.keywords import posted_token
 from formlib.keywordwidget.normalize import isolated
+from formlib.keywordwidget.resources import page_annotations
 from formlib.keywordwidget.resources import render_resources
 from formlib.keywordwidget.settings import keyword_url
 
 
 SEARCH_VIEW = '@@keywordwidget-search'
+
+NOT_IN_A_LINE = re.compile('[\r\n\0]')
+
+# Selected options of a page, counted across its keyword widgets.
+CHOSEN_OPTIONS_KEY = 'formlib.keywordwidget.chosen-options'
 
 
 class UnreadableInput(ValueError):
@@ -48,16 +58,14 @@ def as_list(form_input):
         return []
     if isinstance(form_input, str):
         return [form_input]
-    if (isinstance(form_input, (list, tuple))
-            and all(map(isinstance, form_input, itertools.repeat(str)))):
+    if isinstance(form_input, (list, tuple)) and all_texts(form_input):
         return list(form_input)
     raise UnreadableInput(form_input)
 
 
-def is_texts(decoded):
-    """Whether a decoded JSON value is a list of texts."""
-    return isinstance(decoded, list) and all(
-        map(isinstance, decoded, itertools.repeat(str)))
+def all_texts(items):
+    """Whether each of `items` is a text."""
+    return all(map(isinstance, items, itertools.repeat(str)))
 
 
 def field_id(field):
@@ -83,19 +91,69 @@ decode_json = json.JSONDecoder().raw_decode
 JSON_WHITESPACE = ' \t\n\r'
 
 
-def json_tokens(posted):
+def json_part(part):
+    """A posted part read as JSON."""
+    part = part.strip(JSON_WHITESPACE)
+    try:
+        decoded, end = decode_json(part)
+    except (ValueError, RecursionError):
+        # Deeply nested lists exhaust the parser: no JSON of ours either.
+        raise UnreadableInput(part)
+    if end != len(part):
+        raise UnreadableInput(part)
+    return decoded
+
+
+def json_tokens(parts):
     """Tokens posted as JSON lists of texts, one list a part."""
     tokens = []
-    for part in as_list(posted):
-        part = part.strip(JSON_WHITESPACE)
-        try:
-            decoded, end = decode_json(part)
-        except ValueError:
-            raise UnreadableInput(part)
-        if end != len(part) or not is_texts(decoded):
+    for part in parts:
+        decoded = json_part(part)
+        if not (isinstance(decoded, list) and all_texts(decoded)):
             raise UnreadableInput(part)
         tokens += decoded
     return tokens
+
+
+def json_lines(parts):
+    """[text, token] pairs posted as JSON lists of them, one list a part.
+
+    Checked by calls over all of them, none for each: a thousand chosen
+    keywords may be posted as lines.
+    """
+    lines = []
+    for part in parts:
+        decoded = json_part(part)
+        if not (isinstance(decoded, list)
+                and all(map(isinstance, decoded, itertools.repeat(list)))
+                and set(map(len, decoded)) <= {2}
+                and all_texts(list(itertools.chain.from_iterable(decoded)))):
+            raise UnreadableInput(part)
+        lines += decoded
+    return lines
+
+
+def one_line(text):
+    """`text` as one line of a textarea, which a browser posts back as it
+    was rendered: no line ends, no NUL (an HTML parser replaces it)."""
+    return NOT_IN_A_LINE.sub(' ', text)
+
+
+class Chosen(typing.NamedTuple):
+    """What an edit widget shows chosen."""
+
+    #: Values shown as selected options.
+    values: list
+    #: The text of the textarea.
+    text: str = ''
+    #: (text, token) of the chosen keywords the textarea holds as lines.
+    lines: list = []
+    #: The values those lines stand for.
+    in_lines: list = []
+
+
+class Refused(str):
+    """Text of a typed keyword the field refused, shown to be corrected."""
 
 
 def in_display_order(values, keywords):
@@ -119,6 +177,9 @@ class KeywordInputWidget(SimpleInputWidget):
     #: selected options: without JS each option is one part of the posted
     #: form, and servers take 1,024 parts at most (see docs/security.rst).
     most_chosen_options = 100
+    #: The same for all keyword widgets of a page together, leaving room
+    #: for the form's other fields.
+    most_chosen_options_per_page = 500
 
     def __init__(self, context, request):
         super().__init__(context, request)
@@ -140,6 +201,18 @@ class KeywordInputWidget(SimpleInputWidget):
         # (keywordwidget.js knows the name: the select's id plus .tokens).
         return self.name + '.tokens'
 
+    @property
+    def error_id(self):
+        # The select (and the enhanced combobox) is described by the error.
+        return self.name + '-error'
+
+    @property
+    def lines_name(self):
+        # Chosen keywords rendered as lines are posted back here too, as
+        # one JSON list of [text, token]: a line left as it was is its
+        # keyword, whatever its title looks like or has become.
+        return self.name + '.lines'
+
     def hasInput(self):
         return self.marker_name in self.request.form
 
@@ -148,7 +221,7 @@ class KeywordInputWidget(SimpleInputWidget):
         tokens = as_list(form.get(self.name))
         posted = form.get(self.tokens_name)
         if posted is not None:
-            tokens += json_tokens(posted)
+            tokens += json_tokens(as_list(posted))
         return tokens
 
     def _typed_lines(self):
@@ -157,11 +230,22 @@ class KeywordInputWidget(SimpleInputWidget):
         Split where a browser ends a line; a form feed or another line
         separator inside a line is whitespace, as the enhancement takes it.
         """
-        text = '\n'.join(as_list(self.request.form.get(self.typed_name)))
+        posted = self.request.form.get(self.typed_name)
+        if posted is None or posted == '':
+            # Nothing typed, as nearly always.
+            return []
+        text = '\n'.join(as_list(posted))
         if not text:
             return []
         # CRLF, CR and LF, as a regular expression would split, in C.
         return text.replace('\r\n', '\n').replace('\r', '\n').split('\n')
+
+    def _rendered_lines(self):
+        """(text, token) of the chosen keywords rendered as lines."""
+        posted = self.request.form.get(self.lines_name)
+        if posted is None:
+            return []
+        return json_lines(as_list(posted))
 
     def getInputValue(self):
         self._error = None
@@ -170,13 +254,15 @@ class KeywordInputWidget(SimpleInputWidget):
             raise MissingInputError(self.name, self.label, None)
         try:
             tokens, lines = self._getFormInput(), self._typed_lines()
+            rendered_lines = self._rendered_lines()
         except UnreadableInput:
             self._error = ConversionError(translate(
                 _('The keywords sent could not be read.'),
                 context=self.request))
             raise self._error
         stored = self.keywords.stored_values()
-        values, unknown, refused = self.keywords.parse(tokens, lines, stored)
+        values, unknown, refused = self.keywords.parse(
+            tokens, lines, rendered_lines, stored)
         added = list(itertools.filterfalse(set(stored).__contains__, values))
         if added:
             refused += self._refusals(added)
@@ -194,14 +280,6 @@ class KeywordInputWidget(SimpleInputWidget):
                 translate(problem, context=self.request)
                 for problem in problems))
             raise self._error
-        if field._type is list:
-            # Stored values first, in their order, then the added ones.
-            if added or len(values) != len(stored):
-                values = list(filter(set(values).__contains__, stored))
-                values += added
-            else:
-                # Every one that is stored and no other: as stored.
-                values = stored
         problem = None
         if field.max_length is not None or field.min_length:
             problem = self._count_problem(values)
@@ -257,27 +335,55 @@ class KeywordInputWidget(SimpleInputWidget):
                      mapping={'min': field.min_length, 'count': count})
         return None
 
-    def _selected_values(self):
-        """Values to show as selected: rendered, submitted, or default."""
+    def _chosen(self):
+        """What to show chosen: rendered, submitted, or default."""
         if self._renderedValueSet():
-            return in_display_order(self._data or (), self.keywords)
-        if self.hasInput():
-            try:
-                tokens = self._getFormInput()
-            except UnreadableInput:
-                # Nothing of it can be shown: show what is stored.
-                return list(self.keywords.stored_values())
-            values, unknown, refused = self.keywords.parse(tokens)
-            if unknown:
-                # A stored keyword retired while the form was open came
-                # back with the token it had: show it kept, as unavailable,
-                # as a fresh form does, so the next save keeps it.
-                values += [
-                    value for value in self.keywords.stored_values()
-                    if value not in self.keywords and value not in values]
-            # Refused keywords come back as typed, to be corrected.
-            return values + [text for text, _error in refused]
-        return list(self.context.default or ())
+            return Chosen(in_display_order(self._data or (), self.keywords))
+        if not self.hasInput():
+            return Chosen(list(self.context.default or ()))
+        try:
+            tokens, typed = self._getFormInput(), self._typed_lines()
+            lines = self._rendered_lines()
+        except UnreadableInput:
+            # Nothing of it can be shown: show what is stored.
+            return Chosen(list(self.keywords.stored_values()))
+        # What the user typed or left comes back as it was, to be
+        # corrected: the textarea, and refused keywords where they were.
+        return Chosen(
+            self._posted_keywords(tokens), '\n'.join(typed),
+            lines, self.keywords.parse((), typed, lines)[0] if lines else [])
+
+    def _posted_keywords(self, tokens):
+        """The keywords `tokens` stand for, in the user's order; refused
+        ones come back as typed, to be corrected where the user put them."""
+        # Fed one token at a time, the submission tells what each gave.
+        submission = Submission(self.keywords, (), (), ())
+        keywords, refused = [], set()
+        for token in tokens:
+            values, invalid = len(submission.values), len(submission.invalid)
+            submission.add_token(token)
+            keywords.extend(submission.values[values:])
+            for text, _error in submission.invalid[invalid:]:
+                if text not in refused:
+                    refused.add(text)
+                    keywords.append(Refused(text))
+        return keywords
+
+    def _options_fit(self, count):
+        """Whether `count` chosen keywords may be selected options.
+
+        Without JS each is one part of the posted form: a widget renders
+        at most `most_chosen_options`, all widgets of a page together at
+        most `most_chosen_options_per_page`.
+        """
+        if count > self.most_chosen_options:
+            return False
+        annotations = page_annotations(self.request)
+        rendered = annotations.get(CHOSEN_OPTIONS_KEY, 0) + count
+        if rendered > self.most_chosen_options_per_page:
+            return False
+        annotations[CHOSEN_OPTIONS_KEY] = rendered
+        return True
 
     def search_url(self):
         """Where the enhancement searches the vocabulary, if it can."""
@@ -294,17 +400,29 @@ class KeywordInputWidget(SimpleInputWidget):
 
     def __call__(self):
         keywords = self.keywords
-        selected = self._selected_values()
+        values, text, lines, in_lines = self._chosen()
+        tokens = keywords.tokens(values)
+        if values and not self._options_fit(len(values)):
+            # As options they would be more parts than a server takes:
+            # lines of the textarea instead, one part whatever their number,
+            # posted back with their tokens in one part more.
+            shown = keywords.titles_of(values)
+            if NOT_IN_A_LINE.search(''.join(shown)):
+                shown = list(map(one_line, shown))
+            lines = lines + list(zip(shown, tokens))
+            text = '\n'.join(shown + ([text] if text else []))
+            in_lines = in_lines + values
+            values, tokens = [], []
         large = keywords.large
-        # Many chosen keywords are lines of the textarea: posted as options
-        # they would be more parts than a server takes.
-        many = len(selected) > self.most_chosen_options
         attributes = ' data-open="%s" data-new-prefix="%s"' % (
             'true' if keywords.may_create else 'false',
             escape(NEW_KEYWORD_PREFIX))
-        if many:
+        if lines:
             # The enhancement leaves them as lines too.
             attributes += ' data-chosen-as-lines="true"'
+        if self.context._type in (set, frozenset):
+            # No order to change: the enhancement does not move keywords.
+            attributes += ' data-unordered="true"'
         if keywords.ranked:
             # The search counts uses and answers an empty query.
             attributes += ' data-ranked="true"'
@@ -312,27 +430,30 @@ class KeywordInputWidget(SimpleInputWidget):
         if search_url:
             attributes += ' data-search-url="%s"' % escape(search_url)
             keywords.prepare_search()
-        options = ''
-        if not many:
-            # The chosen keywords come first, in their order, which the
-            # enhancement shows and the browser posts back.
-            options = ''.join(
-                self._chosen_option(value) for value in selected)
+        # The chosen keywords come first, in their order, which the
+        # enhancement shows and the browser posts back.
+        options = ''.join(
+            self._chosen_option(value, token)
+            for value, token in zip(values, tokens))
         if not large:
             # Large vocabularies are searched: the page stays small.
-            options += self._unchosen_options(set(selected))
+            options += self._unchosen_options(set(values) | set(in_lines))
         textarea = ''
-        if many:
+        if lines:
             textarea = self._textarea(
-                keywords.titles_of(selected), _('Keywords, one per line'))
-        elif keywords.open or large:
-            textarea = self._textarea([], _('Add keywords, one per line'))
+                text, _('Keywords, one per line')) + (
+                '<input type="hidden" name="%s" value="%s" />' % (
+                    escape(self.lines_name),
+                    escape(json.dumps(lines, ensure_ascii=False))))
+        elif keywords.open or large or text:
+            textarea = self._textarea(text, _('Add keywords, one per line'))
         return ''.join([
             render_resources(self.request),
             '<div class="%s"%s>' % (self.css_class, attributes),
             '<select multiple="multiple" id="%s" name="%s:list"'
-            ' size="%d">' % (
-                escape(self.name), escape(self.name), self.visible_rows),
+            ' size="%d"%s>' % (
+                escape(self.name), escape(self.name), self.visible_rows,
+                self._invalid_attributes()),
             options,
             '</select>',
             textarea,
@@ -349,12 +470,34 @@ class KeywordInputWidget(SimpleInputWidget):
         for term in self.keywords:
             if term.value not in chosen:
                 append('<option value="%s">%s</option>' % (
-                    escape(term.token), escape(isolated(title(term)))))
+                    escape(posted_token(term.token)),
+                    escape(isolated(title(term)))))
         return ''.join(options)
 
-    def _chosen_option(self, value):
+    def _invalid_attributes(self):
+        """After an error: the control is invalid, described by it."""
+        if self._error is None:
+            return ''
+        return ' aria-invalid="true" aria-describedby="%s"' % escape(
+            self.error_id)
+
+    def error(self):
+        snippet = super().error()
+        if not snippet:
+            return snippet
+        return '<span id="%s">%s</span>' % (escape(self.error_id), snippet)
+
+    def _chosen_option(self, value, token):
         """A selected option, for a value in the vocabulary or not."""
         keywords = self.keywords
+        if isinstance(value, Refused):
+            return (
+                '<option class="refused" value="%s" selected="selected">'
+                '%s %s</option>' % (
+                    escape(token), escape(isolated(value)),
+                    escape(translate(_('(not accepted)'),
+                                     context=self.request))))
+        # One lookup of its term gives its title and its availability.
         term = keywords.term_of(value)
         css = ''
         label = isolated(keywords.title_of(value, term))
@@ -362,23 +505,20 @@ class KeywordInputWidget(SimpleInputWidget):
             css = ' class="unavailable"'
             label = '%s %s' % (label, unavailable_text(self.request))
         return '<option%s value="%s" selected="selected">%s</option>' % (
-            css, escape(keywords.token(value, term)), escape(label))
+            css, escape(token), escape(label))
 
-    def _textarea(self, lines, label):
-        """Where keywords are typed, one a line, when there is no JS: the
-        chosen `lines`, then what was typed."""
-        if not self._renderedValueSet():
-            try:
-                lines = lines + self._typed_lines()
-            except UnreadableInput:
-                pass
+    def _textarea(self, text, label):
+        """Where keywords are typed, one a line, when there is no JS."""
+        # A browser drops a line end right after the start tag: the one
+        # put there, not the first of `text`, which may be an empty line.
         return (
             '<label for="%s">%s</label>'
-            '<textarea id="%s" name="%s" rows="%d">%s</textarea>' % (
+            '<textarea id="%s" name="%s" rows="%d"%s>\n%s</textarea>' % (
                 escape(self.typed_name),
                 escape(translate(label, context=self.request)),
                 escape(self.typed_name), escape(self.typed_name),
-                self.typed_rows, escape('\n'.join(lines))))
+                self.typed_rows, self._invalid_attributes() if text else '',
+                escape(text)))
 
 
 @zope.interface.implementer(IKeywordDisplayWidget)

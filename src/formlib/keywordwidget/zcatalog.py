@@ -2,15 +2,15 @@
 
 Needs the ``zope`` extra (Zope, Products.ZCatalog).
 """
-import zope.interface
 from AccessControl.class_init import InitializeClass
+from Acquisition import aq_base
 from Acquisition import aq_get
 from OFS.interfaces import ITraversable
 from Products.PluginIndexes.KeywordIndex.KeywordIndex import KeywordIndex
 from Products.ZCatalog.interfaces import IZCatalog
 
-from formlib.keywordwidget.interfaces import IKeywordStore
 from formlib.keywordwidget.sitekeywords import KeywordStoreError
+from formlib.keywordwidget.sitekeywords import KeywordUsageStore
 from formlib.keywordwidget.usage import KeywordUsage
 
 
@@ -80,24 +80,26 @@ class ZCatalogKeywords:
         return ZCatalogKeywordStore(catalog, index)
 
 
-@zope.interface.implementer(IKeywordStore)
-class ZCatalogKeywordStore:
+class ZCatalogKeywordStore(KeywordUsageStore):
     """The keywords of a KeywordUsageIndex in a ZCatalog."""
 
     def __init__(self, catalog, index):
         self.catalog = catalog
         self.index = index
+        self.usage = index.usage
 
-    def count(self, keyword):
-        return self.index.usage.count(keyword)
+    def __eq__(self, other):
+        return (isinstance(other, ZCatalogKeywordStore)
+                and aq_base(other.index) is aq_base(self.index))
 
-    def search(self, query, limit):
-        return self.index.usage.search(query, limit)
+    def __hash__(self):
+        return id(aq_base(self.index))
 
     def objects(self, keyword):
-        brains = self.catalog.unrestrictedSearchResults(
-            {self.index.getId(): keyword})
+        # A CMF catalog tool (Plone's) filters its searchResults by what
+        # the user may see, and has unrestrictedSearchResults for all; a
+        # ZCatalog's searchResults finds all.
+        search = getattr(self.catalog, 'unrestrictedSearchResults',
+                         self.catalog.searchResults)
+        brains = search({self.index.getId(): keyword})
         return [brain._unrestrictedGetObject() for brain in brains]
-
-    def alias(self, text):
-        return self.index.usage.alias(text)

@@ -173,10 +173,12 @@ def main(home, port):
     print('\nKeyword widgets demo, Ctrl-C stops it:\n'
           '  %s/@@display  (anyone)\n'
           '  %s/@@edit     (log in)\n'
+          '  %s/@@manage-keywords  (admin)\n'
           'Log-ins (user/password): admin/admin (Manager), editor/editor'
           ' (edits every field),\n  tagger/tagger (chooses Keywords, does'
           ' not create new ones),\n  author/author (edits the title, not'
-          ' Keywords or Categories)\n' % (url, url), flush=True)
+          ' Keywords or Categories)\n' % (
+              url, url, url.rpartition('/')[0]), flush=True)
 
 
 if __name__ == '__main__':

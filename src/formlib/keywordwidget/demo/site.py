@@ -19,6 +19,17 @@ ARTICLES = 2000
 # first: a few on hundreds of articles, a long tail used once.
 SKEW = 0.8
 KEYWORDS_PER_ARTICLE = (3, 12)
+# As on real sites, some editors spell keywords their own way: every
+# DRIFT_EVERY-th use of these keywords is one of their other spellings,
+# which the keyword manager (@@manage-keywords) points out.
+DRIFT = {
+    'Python': ['Pyhton', 'python'],
+    'JavaScript': ['Javascript', 'Java Script'],
+    'PostgreSQL': ['Postgresql', 'PostgresSQL'],
+    'Kubernetes': ['Kubernets'],
+    'Elasticsearch': ['ElasticSearch'],
+}
+DRIFT_EVERY = 12
 
 
 def keyword_pool(seed=2026):
@@ -45,6 +56,20 @@ def article_keywords(count, seed=2026):
                     pool, cum_weights=weights, k=wanted - len(chosen)):
                 chosen[keyword] = True
         articles.append(list(chosen))
+    return drifted(articles)
+
+
+def drifted(articles):
+    """`articles` with some keywords spelled as some editors do."""
+    uses = dict.fromkeys(DRIFT, 0)
+    for keywords in articles:
+        for position, keyword in enumerate(keywords):
+            if keyword in DRIFT:
+                uses[keyword] += 1
+                if uses[keyword] % DRIFT_EVERY == 0:
+                    spellings = DRIFT[keyword]
+                    keywords[position] = spellings[
+                        uses[keyword] // DRIFT_EVERY % len(spellings)]
     return articles
 
 

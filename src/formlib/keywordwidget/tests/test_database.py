@@ -1,5 +1,5 @@
-"""Keyword counts in a real database: concurrent saves, aborts, and two
-processes sharing it through a real ZEO server."""
+"""Keyword counts and vocabularies in a real database: concurrent saves,
+aborts, and two processes sharing it through a real ZEO server."""
 import json
 import os
 import shutil
@@ -12,6 +12,8 @@ import zope.interface
 import zope.schema
 import zope.security.management
 from zope.publisher.browser import TestRequest
+from zope.schema.interfaces import IVocabularyTokenized
+from zope.schema.vocabulary import SimpleTerm
 
 from formlib.keywordwidget import set_edit_permission
 from formlib.keywordwidget import site_keywords
@@ -83,6 +85,54 @@ def search(site, query, docid=1):
     return [(item['title'], item['count']) for item in answer['items']]
 
 
+@zope.interface.implementer(IVocabularyTokenized)
+class Vocabulary(persistent.Persistent):
+    """Terms kept in the database, renamed in place."""
+
+    def __init__(self, titles):
+        self.terms = [SimpleTerm(title.lower(), title.lower(), title)
+                      for title in titles]
+
+    def rename(self, value, title):
+        self.terms = [
+            SimpleTerm(value, term.token, title) if term.value == value
+            else term for term in self.terms]
+
+    def __iter__(self):
+        return iter(self.terms)
+
+    def __len__(self):
+        return len(self.terms)
+
+    def __contains__(self, value):
+        return any(term.value == value for term in self.terms)
+
+    def getTerm(self, value):
+        for term in self.terms:
+            if term.value == value:
+                return term
+        raise LookupError(value)
+
+    def getTermByToken(self, token):
+        for term in self.terms:
+            if term.token == token:
+                return term
+        raise LookupError(token)
+
+
+def keywords_of(vocabulary):
+    """The Keywords of a field of `vocabulary`, as a request sees them."""
+    from formlib.keywordwidget.keywords import Keywords
+    field = zope.schema.List(
+        __name__='subjects',
+        value_type=zope.schema.Choice(vocabulary=vocabulary))
+    return Keywords(field, TestRequest())
+
+
+def found(vocabulary, query):
+    return [term.title for term in keywords_of(vocabulary).search(query, 5)]
+
+
 def usage(root):
     return root['site']['catalog']['keywords'].usage
 
@@ -141,6 +191,74 @@ class FileStorageTests(DatabaseTestCase):
         with self.assertRaises(ConflictError):
             second.commit()
 
+    def test_a_vocabulary_changed_then_aborted_is_searched_as_saved(self):
+        manager, root = self.open(self.database)
+        root['vocabulary'] = Vocabulary(['Zope', 'Plone'])
+        manager.commit()
+        vocabulary = root['vocabulary']
+        self.assertEqual(found(vocabulary, 'zope'), ['Zope'])
+        vocabulary.rename('zope', 'Zopefoundation')
+        # This transaction sees its change...
+        self.assertEqual(found(vocabulary, 'zopef'), ['Zopefoundation'])
+        manager.abort()
+        # ...which leaves nothing behind once it is aborted.
+        self.assertEqual(found(vocabulary, 'zopef'), [])
+        self.assertEqual(found(vocabulary, 'zope'), ['Zope'])
+
+    def test_an_index_built_before_the_search_is_of_the_saved_terms(self):
+        # The edit page has it built in a thread of its own.
+        from formlib.keywordwidget.index import builder
+        from formlib.keywordwidget.index import kept_index
+        from formlib.keywordwidget.index import saved_state
+        manager, root = self.open(self.database)
+        root['vocabulary'] = Vocabulary(['Zope', 'Plone'])
+        manager.commit()
+        vocabulary = root['vocabulary']
+        keywords_of(vocabulary).prepare_search()
+        builder.wait()
+        self.assertTrue(
+            kept_index(vocabulary, saved_state(vocabulary)).built)
+        vocabulary.rename('zope', 'Zopefoundation')
+        manager.commit()
+        self.assertEqual(found(vocabulary, 'zopef'), ['Zopefoundation'])
+
+    def test_no_index_is_built_before_the_search_of_unsaved_terms(self):
+        from formlib.keywordwidget.index import _indexes
+        from formlib.keywordwidget.index import builder
+        manager, root = self.open(self.database)
+        root['vocabulary'] = Vocabulary(['Zope', 'Plone'])
+        manager.commit()
+        vocabulary = root['vocabulary']
+        vocabulary.rename('zope', 'Zopefoundation')
+        keywords_of(vocabulary).prepare_search()
+        builder.wait()
+        self.assertNotIn(id(vocabulary), _indexes)
+        manager.abort()
+        self.assertEqual(found(vocabulary, 'zopef'), [])
+        self.assertEqual(found(vocabulary, 'zope'), ['Zope'])
+
+    def test_concurrent_saves_that_add_keywords_sharing_grams_find_both(self):
+        first, first_root = self.open(self.database)
+        second, second_root = self.open(self.database)
+        usage(first_root).update(['Python'], ['Python', 'Pythonic'])
+        usage(second_root).update(['Python'], ['Python', 'Cython'])
+        first.commit()
+        second.commit()
+        manager, root = self.open(self.database)
+        self.assertEqual(search(root['site'], 'ytho'),
+                         [('Python', 30), ('Cython', 1), ('Pythonic', 1)])
+
+    def test_concurrent_saves_that_add_a_gram_no_keyword_had_find_both(self):
+        first, first_root = self.open(self.database)
+        second, second_root = self.open(self.database)
+        usage(first_root).update(['Python'], ['Python', 'Axolotl'])
+        usage(second_root).update(['Python'], ['Python', 'Boxol'])
+        first.commit()
+        second.commit()
+        manager, root = self.open(self.database)
+        self.assertEqual(search(root['site'], 'xol'),
+                         [('Axolotl', 1), ('Boxol', 1)])
+
     def test_an_aborted_save_changes_no_count(self):
         manager, root = self.open(self.database)
         save(root['site'], 1, ['Plone'])
@@ -180,6 +298,22 @@ class ZEOTests(DatabaseTestCase):
         self.assertEqual(search(searching_root['site'], 'p'),
                          [('Python', 3), ('Plone', 2), ('Pyramid', 1),
                           ('Zope', 3)])
+
+    def test_a_term_renamed_through_one_is_searched_through_the_other(self):
+        # Same number of terms: only the database says it changed.
+        renaming, renaming_root = self.open(self.one)
+        renaming_root['vocabulary'] = Vocabulary(['Zope', 'Plone'])
+        renaming.commit()
+        searching, searching_root = self.open(self.other)
+        vocabulary = searching_root['vocabulary']
+        self.assertEqual(found(vocabulary, 'zope'), ['Zope'])
+        renaming_root['vocabulary'].rename('zope', 'Zopefoundation')
+        renaming.commit()
+        searching.begin()
+        self.assertEqual(found(vocabulary, 'zopef'), ['Zopefoundation'])
+        # Typed, the new title is the term, not a keyword of its own.
+        self.assertEqual(
+            keywords_of(vocabulary).find('zopefoundation').value, 'zope')
 
     def test_a_keyword_removed_through_one_leaves_the_other(self):
         saving, saving_root = self.open(self.one)

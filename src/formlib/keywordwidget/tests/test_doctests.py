@@ -6,6 +6,7 @@ import zope.component.testing
 from lxml.doctestcompare import LHTMLOutputChecker
 
 import formlib.keywordwidget
+from formlib.keywordwidget import sitekeywords
 
 
 NARRATIVES = [
@@ -15,6 +16,7 @@ NARRATIVES = [
     'permission.rst',
     'zcml.rst',
     'sitekeywords.rst',
+    'keywordmanager.rst',
 ]
 
 # The first keyword widget on a page adds the enhancement's <link> and
@@ -38,13 +40,26 @@ class HTMLChecker(LHTMLOutputChecker):
             example, self._without_resources(example.want, got), optionflags)
 
 
+def set_up(test):
+    # The fields a narrative declares with site_keywords are its own.
+    test.globs['declared_before'] = dict(sitekeywords.DECLARED_FIELDS)
+    sitekeywords.DECLARED_FIELDS.clear()
+    zope.component.testing.setUp(test)
+
+
+def tear_down(test):
+    zope.component.testing.tearDown(test)
+    sitekeywords.DECLARED_FIELDS.clear()
+    sitekeywords.DECLARED_FIELDS.update(test.globs['declared_before'])
+
+
 def test_suite():
     # Each narrative loads the ZCML it shows; the registries, security
     # checkers and principals are cleared after each.
     return doctest.DocFileSuite(
         *NARRATIVES,
         package=formlib.keywordwidget,
-        setUp=zope.component.testing.setUp,
-        tearDown=zope.component.testing.tearDown,
+        setUp=set_up,
+        tearDown=tear_down,
         checker=HTMLChecker(),
         optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

@@ -1,10 +1,13 @@
 """Real formlib forms on a real WSGI app, driven by zope.testbrowser."""
+import json
 import unittest
 
 import zope.testbrowser.wsgi
+from zope.schema.vocabulary import SimpleTerm
 
 from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
 from formlib.keywordwidget.tests import app
+from formlib.keywordwidget.tests.terms import use_vocabulary
 
 
 class FunctionalTestCase(unittest.TestCase):
@@ -240,6 +243,10 @@ class ForgedInputTypeTests(FunctionalTestCase):
         'form.keywords.tokens': 'not JSON',
         'form.keywords.tokens:list': '{"Zope": 1}',
         'form.keywords.tokens:tuple': '[1]',
+        'form.keywords.lines': 'not JSON',
+        'form.keywords.lines:list': '[["Zope"]]',
+        'form.keywords.lines:tuple': '[["Zope", 1]]',
+        'form.keywords.lines:int': '5',
     }
 
     def forge(self, name, value):
@@ -262,6 +269,15 @@ class ForgedInputTypeTests(FunctionalTestCase):
                 self.assertIn('could not be read', self.browser.contents)
                 self.assertEqual(['Python'], self.article.tags)
 
+    def test_deeply_nested_json_is_refused_with_an_error(self):
+        for name in ('form.keywords.tokens', 'form.keywords.lines'):
+            with self.subTest(name):
+                self.article.tags = ['Python']
+                self.forge(name, '[' * 5000 + ']' * 5000)
+                self.assertEqual('200 Ok', self.browser.headers['status'])
+                self.assertIn('could not be read', self.browser.contents)
+                self.assertEqual(['Python'], self.article.tags)
+
     def test_tokens_posted_as_one_json_list_are_stored(self):
         # As the enhancement posts them.
         self.post('edit-tagging', {
@@ -270,3 +286,73 @@ class ForgedInputTypeTests(FunctionalTestCase):
             'form.tags:list': 'Python',
             'form.actions.apply': 'Apply'})
         self.assertEqual(['Python', 'Zope', 'Asyncio'], self.article.tags)
+
+
+class ChangingVocabularyTests(FunctionalTestCase):
+    """Terms change between the rendering of a form and its save."""
+
+    def test_a_stored_keyword_whose_token_changed_is_kept(self):
+        vocabulary = use_vocabulary(self, [
+            SimpleTerm('v1', 't1', 'One'), SimpleTerm('v2', 't2', 'Two'),
+            SimpleTerm('v3', 't3', 'Three')])
+        self.article.keywords = ['v1', 'v2']
+        self.open('edit')
+        # The app renames a token (derived from a title, say).
+        vocabulary.terms[1] = SimpleTerm('v2', 't2-renamed', 'Two')
+        self.browser.getControl('Apply').click()
+        self.assertNotIn('class="error"', self.browser.contents)
+        self.assertEqual(self.article.keywords, ['v1', 'v2'])
+        self.browser.getControl('Apply').click()
+        self.assertEqual(self.article.keywords, ['v1', 'v2'])
+
+    def test_a_created_keyword_is_not_taken_for_a_suggestion(self):
+        # Suggestions whose tokens are their values, as site keywords'
+        # are: one somebody created is "new:York".
+        use_vocabulary(self, [SimpleTerm('Python', 'Python', 'Python'),
+                              SimpleTerm('new:York', 'new:York', 'new:York')])
+        # The enhancement posts a keyword the user creates, "York", so.
+        self.post('edit-tagging', {
+            'form.tags-empty-marker': '1',
+            'form.tags.tokens': json.dumps(['new:York']),
+            'form.actions.apply': 'Apply'})
+        self.assertEqual(self.article.tags, ['York'])
+
+    def test_a_suggestion_that_looks_like_a_created_keyword_is_chosen(self):
+        use_vocabulary(self, [
+            SimpleTerm('new:York', 'new:York', 'new:York'),
+            SimpleTerm('term:x', 'term:x', 'term:x'),
+            SimpleTerm('stored:x', 'stored:x', 'stored:x'),
+            SimpleTerm('x', 'x', 'x')])
+        self.open('edit-tagging')
+        self.browser.getControl('Tags').displayValue = [
+            'new:York', 'term:x', 'stored:x']
+        self.browser.getControl('Apply').click()
+        self.assertEqual(self.article.tags, ['new:York', 'term:x', 'stored:x'])
+
+
+class TypedTextTests(FunctionalTestCase):
+    """What users type or paste into the textarea of the tagging form."""
+
+    def test_lines_of_invisible_characters_only_are_ignored(self):
+        invisible = {
+            # Two of each: the value type wants two characters at least.
+            'combining grapheme joiners': '\u034f\u034f',
+            'variation selectors': '\ufe0f\ufe0f',
+            'hangul fillers': '\u3164\u3164',
+            'soft hyphens': '\u00ad\u00ad',
+            'tags': '\U000e0041\U000e0042',
+        }
+        for name, text in invisible.items():
+            with self.subTest(name):
+                self.article.tags = ['Python']
+                self.open('edit-tagging')
+                self.browser.getControl(name='form.tags.new').value = text
+                self.browser.getControl('Apply').click()
+                self.assertEqual(self.article.tags, ['Python'])
+
+    def test_a_pasted_soft_hyphen_finds_the_keyword_there_is(self):
+        self.open('edit-tagging')
+        self.browser.getControl(name='form.tags.new').value = (
+            'Py\u00adthon\nZope\ufe0f')
+        self.browser.getControl('Apply').click()
+        self.assertEqual(self.article.tags, ['Python', 'Zope'])

@@ -1,12 +1,18 @@
 """The German translation: complete, compiled, and used by the forms."""
 import gettext
+import json
 import re
 import unittest
+from urllib.parse import urlencode
 
+import zope.i18n
 import zope.testbrowser.wsgi
+from zope.schema.vocabulary import SimpleTerm
 
 from formlib.keywordwidget import locales
+from formlib.keywordwidget.i18n import MessageFactory as _
 from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
+from formlib.keywordwidget.tests.terms import use_vocabulary
 
 
 GERMAN = (locales.LOCALES / 'de' / 'LC_MESSAGES' /
@@ -80,3 +86,36 @@ class GermanFormTests(unittest.TestCase):
     def test_display_of_nothing_is_german(self):
         self.browser.open('http://localhost/article/@@display')
         self.assertIn('(keine)', self.browser.contents)
+
+
+class TranslatedSearchTests(unittest.TestCase):
+    """Keywords with translated titles, searched by users of different
+    languages: what one finds never depends on who searched before."""
+
+    layer = FUNCTIONAL_LAYER
+
+    def setUp(self):
+        use_vocabulary(self, [
+            SimpleTerm('categories', 'categories', _('Categories')),
+            SimpleTerm('article', 'article', _('Article'))])
+
+    def search(self, query, accept_language):
+        browser = zope.testbrowser.wsgi.Browser()
+        browser.addHeader('Accept-Language', accept_language)
+        browser.open(
+            'http://localhost/article/@@keywordwidget-search?' + urlencode(
+                {'field': 'formlib.keywordwidget.tests.app.IArticle.keywords',
+                 'q': query}))
+        return [item['title']
+                for item in json.loads(browser.contents)['items']]
+
+    def test_allowed_languages_let_no_user_change_what_others_find(self):
+        # zope.i18n negotiates among $zope_i18n_allowed_languages when they
+        # are set, not among the catalog's languages: French is allowed,
+        # and has no catalog, so French users get the English defaults.
+        self.addCleanup(setattr, zope.i18n, 'ALLOWED_LANGUAGES',
+                        zope.i18n.ALLOWED_LANGUAGES)
+        zope.i18n.ALLOWED_LANGUAGES = ('en', 'de', 'fr')
+        self.assertEqual(self.search('Cat', 'fr, de;q=0.5'), ['Categories'])
+        self.assertEqual(self.search('Kat', 'de'), ['Kategorien'])
+        self.assertEqual(self.search('Cat', 'fr'), ['Categories'])

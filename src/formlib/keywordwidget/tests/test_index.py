@@ -215,6 +215,15 @@ AWKWARD_TEXTS = [
     '\U0001F469\u200d\U0001F4BB', 'C++', 'node.js', 'x_y z']
 
 
+# Default-ignorable characters, which fold and search_key drop: inside
+# words, between them, and texts of nothing else.
+IGNORABLE_TEXTS = [
+    'Soft\u00adware', 'Co\u034fde', 'Herz\ufe0f', 'Ab\u200dc',
+    '\U0001F469\u200d\U0001F4BB', 'a \u00ad b', 'a\u034f \u034fb',
+    '\u00ad', '\u034f', '\ufe0f', '\u200d', '\u00ad\u034f\ufe0f\u200d',
+    ' \u034f ', 'R\u00e9sum\u00e9\u00ad', 'Z\u00fc\u034frich', 'plain']
+
+
 class BulkTests(unittest.TestCase):
     """The index works on all texts at once; each must come out as it
     would alone."""
@@ -248,6 +257,25 @@ class BulkTests(unittest.TestCase):
         from formlib.keywordwidget.index import folds
         self.assertEqual(folds(['Z\u00fcrich', 'Stra\u00dfe', '']),
                          ['z\u00fcrich', 'strasse', ''])
+
+    def test_search_keys_of_default_ignorable_characters(self):
+        from formlib.keywordwidget.index import search_keys
+        from formlib.keywordwidget.normalize import search_key
+        self.assertEqual(search_keys(IGNORABLE_TEXTS),
+                         [search_key(text) for text in IGNORABLE_TEXTS])
+
+    def test_folds_of_default_ignorable_characters(self):
+        from formlib.keywordwidget.index import folds
+        from formlib.keywordwidget.normalize import fold
+        self.assertEqual(folds(IGNORABLE_TEXTS),
+                         [fold(text) for text in IGNORABLE_TEXTS])
+
+    def test_folds_of_printable_default_ignorable_characters(self):
+        # U+034F and U+FE0F are printable: the texts pass as clean ones.
+        from formlib.keywordwidget.index import folds
+        self.assertEqual(
+            folds(['Co\u034fde', '\u034f', 'Herz\ufe0f', 'a \u034f b']),
+            ['code', '', 'herz', 'a b'])
 
     def test_search_finds_later_words_of_awkward_titles(self):
         from formlib.keywordwidget.index import KeywordIndex

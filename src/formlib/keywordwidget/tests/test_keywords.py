@@ -174,7 +174,7 @@ class LookupTests(unittest.TestCase):
             terms_of(terms, ['c'], tokens=True)
 
 
-class UnavailableTokenTests(unittest.TestCase):
+class StoredTokenTests(unittest.TestCase):
 
     def token_in_a_process(self, value, seed):
         import os
@@ -182,8 +182,8 @@ class UnavailableTokenTests(unittest.TestCase):
         import sys
         return subprocess.run(
             [sys.executable, '-c',
-             'from formlib.keywordwidget.keywords import unavailable_token;'
-             'print(unavailable_token(%s))' % value],
+             'from formlib.keywordwidget.keywords import stored_token;'
+             'print(stored_token(%s))' % value],
             env=dict(os.environ, PYTHONHASHSEED=seed),
             capture_output=True, text=True, check=True).stdout
 
@@ -193,7 +193,7 @@ class UnavailableTokenTests(unittest.TestCase):
                          self.token_in_a_process(value, '2'))
 
     def test_tokens_of_different_values_differ(self):
-        from formlib.keywordwidget.keywords import unavailable_token
-        self.assertNotEqual(unavailable_token(frozenset('ab')),
-                            unavailable_token(frozenset('abc')))
-        self.assertNotEqual(unavailable_token(('a',)), unavailable_token('a'))
+        from formlib.keywordwidget.keywords import stored_token
+        self.assertNotEqual(stored_token(frozenset('ab')),
+                            stored_token(frozenset('abc')))
+        self.assertNotEqual(stored_token(('a',)), stored_token('a'))

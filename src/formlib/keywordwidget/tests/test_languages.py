@@ -31,6 +31,17 @@ class TranslationKeyTests(unittest.TestCase):
         self.assertEqual(('de',), self._callFUT(domains, 'de-ch'))
         self.assertEqual((None,), self._callFUT(domains, 'fr'))
 
+    def test_key_is_the_allowed_language_zope_i18n_negotiates(self):
+        import zope.i18n
+        self.addCleanup(setattr, zope.i18n, 'ALLOWED_LANGUAGES',
+                        zope.i18n.ALLOWED_LANGUAGES)
+        zope.i18n.ALLOWED_LANGUAGES = ('en', 'de', 'fr')
+        domains = {'formlib.keywordwidget'}
+        self.assertEqual(('fr',), self._callFUT(domains, 'fr', 'de'))
+        self.assertEqual(('de',), self._callFUT(domains, 'it', 'de'))
+        # Nothing allowed in the preferences: the domain negotiates.
+        self.assertEqual((None,), self._callFUT(domains, 'it'))
+
     def test_domain_without_translations_has_no_language(self):
         self.assertEqual((None,), self._callFUT({'nowhere'}, 'de'))
 

@@ -6,6 +6,7 @@ import lxml.html
 from zope.testbrowser.browser import Browser
 
 from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
+from formlib.keywordwidget.tests.terms import stored
 
 
 EDIT = 'http://localhost/article/@@edit-tagging'
@@ -46,7 +47,8 @@ class LargeVocabularyFormTests(unittest.TestCase):
     def test_edit_page_lists_only_the_stored_terms(self):
         self.article.subjects = ['Subject 00007', 'Zope']
         self.open()
-        self.assertEqual(self.options('subjects'), ['subject-7', 'special-4'])
+        self.assertEqual(self.options('subjects'),
+                         stored('Subject 00007', 'Zope'))
 
     def test_stored_terms_survive_an_apply(self):
         self.article.subjects = ['Subject 00007', 'Zope']
@@ -61,8 +63,8 @@ class LargeVocabularyFormTests(unittest.TestCase):
     def test_deselected_term_is_removed(self):
         self.article.subjects = ['Subject 00007', 'Zope']
         self.open()
-        self.browser.getControl(name='form.subjects:list').value = [
-            'special-4']
+        self.browser.getControl(name='form.subjects:list').displayValue = [
+            'Zope']
         self.apply()
         self.assertEqual(self.article.subjects, ['Zope'])
 
@@ -104,15 +106,16 @@ class LargeVocabularyFormTests(unittest.TestCase):
     def test_errors_bring_back_everything_typed_and_store_nothing(self):
         self.article.tags = ['Zope']
         self.open()
-        self.browser.getControl(name='form.tags:list').value = [
+        self.browser.getControl(name='form.tags:list').displayValue = [
             'Zope', 'Plone']
         self.type('tags', 'Asyncio\nx')
         self.type('subjects', 'Subject 99999')
         self.type('labels', 'A label')
         self.apply()
         self.assertEqual(len(self.errors()), 2)
-        self.assertEqual(self.browser.getControl(name='form.tags:list').value,
-                         ['Zope', 'Plone'])
+        self.assertEqual(
+            self.browser.getControl(name='form.tags:list').displayValue,
+            ['Zope', 'Plone'])
         self.assertEqual(
             self.browser.getControl(name='form.tags.new').value,
             'Asyncio\nx')

@@ -34,6 +34,26 @@ class NormalizeTests(unittest.TestCase):
     def test_normalize_of_zero_width_characters_only_is_empty(self):
         self.assertEqual(self._callFUT('\u200b\u200d \ufeff\u2060'), '')
 
+    def test_normalize_of_default_ignorable_characters_only_is_empty(self):
+        # One of each range of Unicode's Default_Ignorable_Code_Point,
+        # whatever its category (Mn, Lo, Cn as well as Cf).
+        ignorable = (
+            '\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180f'
+            '\u200b\u200f\u202a\u2060\u2065\u206f\u3164\ufe00\ufe0f'
+            '\ufeff\uffa0\ufff0\ufff8\U0001bca0\U0001d173\U0001d17a'
+            '\U000e0000\U000e0041\U000e0100\U000e0fff')
+        for char in ignorable:
+            with self.subTest('U+%04X' % ord(char)):
+                self.assertEqual(self._callFUT(char * 2), '')
+
+    def test_normalize_keeps_what_default_ignorables_come_with(self):
+        # A variation selector picks the emoji's glyph; a zero-width
+        # non-joiner shapes a Persian word.
+        persian = '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645'
+        for text in ('\u2764\ufe0f', persian):
+            with self.subTest(text):
+                self.assertEqual(self._callFUT(text), text)
+
     def test_normalize_keeps_a_zero_width_joiner_in_a_word(self):
         # Emoji sequences and several scripts need it.
         self.assertEqual(self._callFUT('\U0001F469\u200d\U0001F4BB'),
@@ -71,6 +91,14 @@ class FoldTests(unittest.TestCase):
         self.assertEqual(
             self._callFUT('Zu\u0308rich'), self._callFUT('Z\u00fcrich'))
 
+    def test_fold_ignores_default_ignorable_characters(self):
+        for text in ('Py\u00adthon', 'Py\u034fthon', 'Python\ufe0f',
+                     '\u200bPython', 'Py\u200cthon'):
+            with self.subTest(text):
+                self.assertEqual(self._callFUT(text), 'python')
+        self.assertEqual(self._callFUT('Zope \u200b Toolkit'),
+                         self._callFUT('Zope Toolkit'))
+
     def test_fold_keeps_accents(self):
         self.assertNotEqual(
             self._callFUT('r\u00e9sum\u00e9'), self._callFUT('resume'))
@@ -93,6 +121,10 @@ class SearchKeyTests(unittest.TestCase):
 
     def test_search_key_collapses_whitespace_and_newlines(self):
         self.assertEqual(self._callFUT(' a \n b '), 'a b')
+
+    def test_search_key_ignores_default_ignorable_characters(self):
+        self.assertEqual(self._callFUT('Py\u00adthon \u2060 packaging'),
+                         'python packaging')
 
     def test_search_key_keeps_letters_without_decomposition(self):
         self.assertEqual(

@@ -106,14 +106,6 @@ class OpenKeywordsInputTests(unittest.TestCase):
         widget = submit(make_field(), typed='\n  \nPyramid\n\n')
         self.assertEqual(widget.getInputValue(), ['Pyramid'])
 
-    def test_listed_keywords_spelled_apart_only_by_spaces_are_kept(self):
-        # Stored before typed keywords were cleaned up; listed as lines,
-        # as more than 100 chosen keywords are, both come back.
-        stored = ['New  York', 'New York']
-        widget = submit(make_field(), typed='New  York\nNew York',
-                        keywords=stored)
-        self.assertEqual(widget.getInputValue(), stored)
-
     def test_selected_then_typed_is_the_users_order(self):
         widget = submit(
             make_field(), tokens=['zope', 'python'], typed='Pyramid\nAsyncio')
@@ -148,13 +140,14 @@ class OpenKeywordsInputTests(unittest.TestCase):
         widget = submit(make_field(), typed='PYRAMID', keywords=['Pyramid'])
         self.assertEqual(widget.getInputValue(), ['Pyramid'])
 
-    def test_stored_order_comes_first_in_a_list(self):
+    def test_list_takes_the_posted_order_then_typed_keywords(self):
         from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
+        # Stored as Pyramid, Zope; the user moved Zope first.
         widget = submit(
             make_field(), tokens=['zope', NEW_KEYWORD_PREFIX + 'Pyramid'],
             typed='Asyncio', keywords=['Pyramid', 'Zope'])
         self.assertEqual(
-            widget.getInputValue(), ['Pyramid', 'Zope', 'Asyncio'])
+            widget.getInputValue(), ['Zope', 'Pyramid', 'Asyncio'])
 
     def test_too_long_keyword_is_named_with_the_limit(self):
         from zope.formlib.interfaces import ConversionError
@@ -300,20 +293,35 @@ class RenderTests(unittest.TestCase):
         div = parse(make_widget(make_field())()).find('div')
         self.assertIsNone(div.get('data-search-url'))
 
-    def test_stored_free_keyword_is_a_selected_prefixed_option(self):
+    def test_stored_free_keyword_is_a_selected_stored_option(self):
+        from formlib.keywordwidget.keywords import stored_token
         html = parse(make_widget(make_field(), keywords=['Pyramid'])())
-        option = html.xpath('//option[@value="new:Pyramid"]')[0]
+        option = html.xpath('//option[@value="%s"]' % stored_token(
+            'Pyramid'))[0]
         self.assertEqual(option.get('selected'), 'selected')
         self.assertEqual(option.text, 'Pyramid')
         self.assertIsNone(option.get('class'))
 
+    def test_created_keyword_shown_again_is_a_selected_prefixed_option(self):
+        from zope.formlib.interfaces import ConversionError
+        widget = submit(make_field(), ['new:Pyramid', 'new:x'])
+        with self.assertRaises(ConversionError):
+            widget.getInputValue()
+        html = parse(widget())
+        self.assertEqual(
+            [(option.get('value'), option.get('selected'))
+             for option in html.xpath('//option[@selected]')],
+            [('new:Pyramid', 'selected'), ('new:x', 'selected')])
+
     def test_large_field_renders_only_the_selected_keywords(self):
         field = make_field(threshold=2)
         html = parse(make_widget(field, keywords=['Zope', 'Pyramid'])())
+        from formlib.keywordwidget.keywords import stored_token
         self.assertEqual(
             [(option.get('value'), option.text)
              for option in html.xpath('//option')],
-            [('zope', 'Zope'), ('new:Pyramid', 'Pyramid')])
+            [(stored_token('Zope'), 'Zope'),
+             (stored_token('Pyramid'), 'Pyramid')])
 
     def test_threshold_counts_terms_above_it(self):
         html = parse(make_widget(make_field(threshold=3))())
@@ -343,7 +351,8 @@ class RenderTests(unittest.TestCase):
         with self.assertRaises(ConversionError):
             widget.getInputValue()
         html = widget()
-        self.assertIn('>x\n&lt;b&gt;&amp;&quot;&lt;/b&gt;</textarea>', html)
+        # After the line end a browser drops after the start tag.
+        self.assertIn('>\nx\n&lt;b&gt;&amp;&quot;&lt;/b&gt;</textarea>', html)
 
     def test_selection_comes_back_after_an_error(self):
         from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
@@ -367,8 +376,46 @@ class RenderTests(unittest.TestCase):
     def test_textarea_is_empty_for_a_rendered_value(self):
         widget = submit(make_field(), typed='Pyramid')
         widget.setRenderedValue(['Pyramid'])
-        textarea = parse(widget()).xpath('//textarea')[0]
-        self.assertFalse(textarea.text)
+        self.assertIn('rows="3">\n</textarea>', widget())
+
+
+class RefusedKeywordsTests(unittest.TestCase):
+    """After an error, keywords the value type refused come back where the
+    user put them, marked."""
+
+    def rerender(self, *tokens):
+        from zope.formlib.interfaces import InputErrors
+        widget = submit(make_field(), tokens=tokens)
+        with self.assertRaises(InputErrors):
+            widget.getInputValue()
+        return parse(widget())
+
+    def selected(self, html):
+        return [option.get('value')
+                for option in html.xpath('//option[@selected]')]
+
+    def test_refused_keyword_keeps_its_place(self):
+        html = self.rerender('zope', 'new:x', 'new:Flask', 'python')
+        self.assertEqual(['zope', 'new:x', 'new:Flask', 'python'],
+                         self.selected(html))
+
+    def test_refused_keyword_is_marked(self):
+        html = self.rerender('zope', 'new:x')
+        option = html.xpath('//option[@value="new:x"]')[0]
+        self.assertEqual('refused', option.get('class'))
+        self.assertEqual('x (not accepted)', option.text)
+        self.assertIsNone(
+            html.xpath('//option[@value="zope"]')[0].get('class'))
+
+    def test_refused_keyword_posted_twice_comes_back_once(self):
+        html = self.rerender('new:x', 'zope', 'new:x ')
+        self.assertEqual(['new:x', 'zope'], self.selected(html))
+
+    def test_refused_keyword_is_escaped(self):
+        html = self.rerender('new:<')
+        option = html.xpath('//option[@selected]')[0]
+        self.assertEqual('new:<', option.get('value'))
+        self.assertEqual('< (not accepted)', option.text)
 
 
 class SearchIndexTests(unittest.TestCase):
@@ -392,17 +439,20 @@ class SearchIndexTests(unittest.TestCase):
         make_widget(field)()
         builder.wait()
 
-    def test_edit_page_of_a_large_field_builds_its_index(self):
+    def kept_index(self, terms):
         from formlib.keywordwidget.index import kept_index
+        from formlib.keywordwidget.index import saved_state
+        return kept_index(terms, saved_state(terms))
+
+    def test_edit_page_of_a_large_field_builds_its_index(self):
         terms = SimpleVocabulary.fromValues(['Python', 'Zope'])
         self.render(self.field(terms))
-        self.assertTrue(kept_index(terms).built)
+        self.assertTrue(self.kept_index(terms).built)
 
     def test_edit_page_of_a_small_field_builds_none(self):
-        from formlib.keywordwidget.index import kept_index
         terms = SimpleVocabulary.fromValues(['Python', 'Zope'])
         self.render(self.field(terms, threshold=None))
-        self.assertIsNone(kept_index(terms))
+        self.assertIsNone(self.kept_index(terms))
 
     def test_vocabulary_is_read_in_the_requests_thread(self):
         # It may read its terms from the request's database connection.
@@ -421,13 +471,11 @@ class SearchIndexTests(unittest.TestCase):
     def test_translated_titles_are_left_to_the_search(self):
         # Translations may be the request's site's, unknown to a thread.
         from zope.i18nmessageid import MessageFactory
-
-        from formlib.keywordwidget.index import kept_index
         _ = MessageFactory('formlib.keywordwidget.tests')
         terms = SimpleVocabulary([
             SimpleTerm('c', 'c', _('colour', default='Colour'))])
         self.render(self.field(terms))
-        self.assertFalse(kept_index(terms).built)
+        self.assertFalse(self.kept_index(terms).built)
 
 
 class DisplayTests(unittest.TestCase):

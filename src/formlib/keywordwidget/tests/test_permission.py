@@ -114,7 +114,7 @@ class GuardedFormTests(unittest.TestCase):
         browser = self.browser('editor')
         browser.open(URL)
         self.assertEqual(
-            browser.getControl('Keywords').value, ['Python', 'Zope'])
+            browser.getControl('Keywords').displayValue, ['Python', 'Zope'])
 
     def test_editor_saves_keywords(self):
         browser = self.browser('editor')

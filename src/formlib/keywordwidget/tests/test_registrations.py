@@ -99,3 +99,34 @@ class RegistrationTests(unittest.TestCase):
         zope.interface.alsoProvides(unbound, IHaveSelectableKeywords)
         self.assertTrue(
             IHaveSelectableKeywords.providedBy(unbound.bind(object())))
+
+
+class KeywordManagerRegistrationTests(unittest.TestCase):
+    """Where the keyword manager is, and who may use it (ZTK)."""
+
+    layer = ZCML_LAYER
+
+    def manager_of(self, *provided):
+        site = type('Site', (), {})()
+        zope.interface.alsoProvides(site, *provided)
+        return zope.component.queryMultiAdapter(
+            (site, TestRequest()), name='manage-keywords')
+
+    def test_a_site_and_the_root_have_it(self):
+        from zope.component.interfaces import ISite
+        from zope.location.interfaces import IRoot
+
+        from formlib.keywordwidget.managerview import KeywordManager
+        for provided in (ISite, IRoot):
+            self.assertIsInstance(self.manager_of(provided), KeywordManager)
+
+    def test_other_objects_do_not(self):
+        self.assertIsNone(self.manager_of())
+
+    def test_it_needs_the_permission_to_manage_keywords(self):
+        from zope.location.interfaces import IRoot
+        from zope.security.checker import getCheckerForInstancesOf
+        view = self.manager_of(IRoot)
+        checker = getCheckerForInstancesOf(type(view))
+        self.assertEqual(checker.permission_id('__call__'),
+                         'formlib.keywordwidget.ManageKeywords')

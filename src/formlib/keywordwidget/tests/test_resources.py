@@ -99,10 +99,19 @@ class RenderResourcesTests(unittest.TestCase):
         messages = messages_in(render_resources(TestRequest()))
         self.assertEqual({
             'add': 'Add ${keyword}',
+            'added': 'Added ${keywords}.',
+            'chosen': '\u201c${keyword}\u201d is already chosen.',
+            'counted': '${keyword}, uses: ${count}',
+            'failed': 'The search failed. Keep typing to search again.',
             'loading': 'Searching\u2026',
+            'moved': 'Moved ${keyword} to position ${position} of ${count}.',
             'noResults': 'No results',
+            'notAvailable': 'Not available for selection: ${keywords}',
             'remove': 'Remove ${keyword}',
+            'removed': 'Removed ${keywords}.',
             'search': 'Type to search',
+            'suggestions': 'Suggestions: ${count}',
+            'typed': 'Add keywords, one per line',
         }, messages)
 
 

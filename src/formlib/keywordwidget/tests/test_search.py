@@ -45,6 +45,14 @@ class SearchViewTests(unittest.TestCase):
         self.assertEqual(self.search(q='zope')['items'],
                          [{'token': 'special-4', 'title': 'Zope'}])
 
+    def test_search_answers_a_stored_keyword_as_its_option_posts_it(self):
+        from formlib.keywordwidget.keywords import stored_token
+        self.layer.root.article.subjects = ['Python']
+        self.assertEqual(
+            [item['token'] for item in self.search(
+                field=SUBJECTS, q='python')['items']],
+            [stored_token('Python'), 'special-1', 'special-2', 'special-3'])
+
     def test_search_ranks_prefix_matches_first(self):
         self.assertEqual(
             self.titles(q='python'),

@@ -96,6 +96,71 @@ class SearchTests(SiteKeywordsTestCase):
         self.assertIn('data-ranked="true"', browser.contents)
 
 
+class StoreTests(SiteKeywordsTestCase):
+
+    def store(self, app):
+        from formlib.keywordwidget.zcatalog import ZCatalogKeywords
+        return ZCatalogKeywords('catalog', 'keywords')(app)
+
+    def test_objects_are_those_that_use_the_keyword(self):
+        with self.layer.zope_app() as app:
+            used_by = self.store(app).objects('Zope widgets')
+            self.assertEqual([article.getPhysicalPath()
+                              for article in used_by], [('', 'article')])
+
+    def test_objects_are_found_whoever_may_see_them(self):
+        with self.layer.zope_app() as app:
+            app.article.manage_permission('View', ['Manager'], acquire=False)
+            python = self.store(app).objects('Python')
+            self.assertIn(('', 'article'),
+                          [article.getPhysicalPath() for article in python])
+            self.assertEqual(len(python), self.used()['Python'])
+
+
+class AliasTests(SiteKeywordsTestCase):
+    """What the keyword manager leaves when it merges a keyword."""
+
+    def add_alias(self, text, keyword):
+        with self.layer.zope_app() as app:
+            self.store(app).add_alias(text, keyword)
+        self.addCleanup(self.remove_alias, text)
+
+    def remove_alias(self, text):
+        with self.layer.zope_app() as app:
+            self.store(app).remove_alias(text)
+
+    def store(self, app):
+        from formlib.keywordwidget.zcatalog import ZCatalogKeywords
+        return ZCatalogKeywords('catalog', 'keywords')(app)
+
+    def test_searching_for_an_alias_answers_its_keyword_first(self):
+        self.add_alias('Widgets for Zope', 'Zope widgets')
+        self.assertEqual(self.found('WIDGETS FOR ZOPE')[0],
+                         ('Zope widgets', 1))
+
+    def test_typing_an_alias_stores_its_keyword(self):
+        self.add_alias('Plone CMS', 'Plone')
+        self.post('tagger', **{'form.keywords': ['Zope'],
+                               'form.keywords.new': 'plone cms'})
+        self.assertEqual(self.stored(), ['Zope', 'Plone'])
+
+    def test_a_keyword_spelled_as_an_alias_is_that_keyword(self):
+        self.add_alias('Zope', 'Python')
+        self.assertEqual(self.found('zope')[0][0], 'Zope')
+        self.post('editor', **{'form.keywords': [],
+                               'form.keywords.new': 'zope'})
+        self.assertEqual(self.stored(), ['Zope'])
+
+    def test_an_alias_of_a_keyword_no_one_uses_is_not_offered(self):
+        self.add_alias('Widgets for Zope', 'Gone')
+        self.assertEqual(self.found('widgets for zope'), [])
+        browser = self.post('tagger', **{
+            'form.keywords': [], 'form.keywords.new': 'widgets for zope'})
+        self.assertIn(
+            'Not available for selection: \u201cwidgets for zope\u201d',
+            browser.contents)
+
+
 class CreatePermissionTests(SiteKeywordsTestCase):
 
     def edit_page(self, user):
@@ -113,7 +178,8 @@ class CreatePermissionTests(SiteKeywordsTestCase):
     def test_tagger_chooses_and_types_existing_keywords(self):
         self.post('tagger', **{'form.keywords': ['Zope'],
                                'form.keywords.new': 'PYTHON'})
-        self.assertEqual(self.stored(), ['Python', 'Zope'])
+        # In the order posted: chosen, then typed.
+        self.assertEqual(self.stored(), ['Zope', 'Python'])
 
     def test_tagger_typing_new_keywords_gets_an_error_naming_them(self):
         browser = self.post('tagger', **{

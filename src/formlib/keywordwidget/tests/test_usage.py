@@ -1,5 +1,6 @@
 """Keyword usage: counts, and a search ranked by them."""
 import unittest
+import unittest.mock
 
 
 def usage(**counts):
@@ -105,6 +106,95 @@ class SearchTests(unittest.TestCase):
         self.assertEqual(usage(Python=1).search('java', 20), [])
 
 
+class ContainingTests(unittest.TestCase):
+    """Keywords that contain the query further in than a word start."""
+
+    def test_are_ranked_by_use(self):
+        made = usage(Contesting=1, Protest=5, Attestation=3)
+        self.assertEqual(made.search('test', 20),
+                         [('Protest', 5), ('Attestation', 3),
+                          ('Contesting', 1)])
+
+    def test_are_found_by_queries_longer_than_a_gram(self):
+        made = usage(Contesting=2, Zope_testing=1, Estonia=9)
+        self.assertEqual(made.search('esting', 20),
+                         [('Contesting', 2), ('Zope testing', 1)])
+
+    def test_are_found_at_the_end(self):
+        made = usage(Python=3, Pylons=1, Onion=5)
+        self.assertEqual(made.search('on', 20),
+                         [('Onion', 5), ('Python', 3), ('Pylons', 1)])
+
+    def test_are_found_across_words(self):
+        made = usage(Zope_testing=1, Zope=2)
+        self.assertEqual(made.search('pe te', 20), [('Zope testing', 1)])
+
+    def test_ties_come_alphabetically(self):
+        made = usage(Zope_testing=1, CPython=1, Zope=2)
+        self.assertEqual(made.search('p', 20),
+                         [('Zope', 2), ('CPython', 1), ('Zope testing', 1)])
+
+    def test_a_keyword_no_object_uses_is_not_found(self):
+        made = usage(Python=1, Jython=1)
+        made.update(['Jython'], None)
+        self.assertEqual(made.search('yth', 20), [('Python', 1)])
+
+    def test_a_keyword_used_again_is_found_again(self):
+        made = usage(Python=1)
+        made.update(['Python'], None)
+        made.update(None, ['Python'])
+        self.assertEqual(made.search('ytho', 20), [('Python', 1)])
+
+    def test_a_keyword_is_found_after_its_count_changed_band(self):
+        made = usage(Python=1, Jython=3)
+        made.change('Python', 40)
+        self.assertEqual(made.search('yth', 20),
+                         [('Python', 41), ('Jython', 3)])
+
+    def test_the_most_used_that_contain_the_query_come_first(self):
+        made = usage(**{'Atest%02d' % number: 1 for number in range(30)})
+        made.change('Ztest', 2)
+        with unittest.mock.patch.multiple(
+                'formlib.keywordwidget.usage',
+                MOST_USED_SEARCHED=5, GRAM_ENTRIES_SEARCHED=3):
+            found = made.search('test', 20)
+        self.assertEqual(found[0], ('Ztest', 2))
+
+    def test_less_used_ones_are_found_by_their_grams(self):
+        made = usage(Alpha=5, Beta=4, Contesting=1)
+        with unittest.mock.patch(
+                'formlib.keywordwidget.usage.MOST_USED_SEARCHED', 2):
+            self.assertEqual(made.search('test', 20), [('Contesting', 1)])
+
+    def test_later_words_of_less_used_ones_come_before_inner_matches(self):
+        made = usage(Alpha=5, Beta=4, Zope_testing=1, Unit_testing_tools=3,
+                     Contesting=9)
+        with unittest.mock.patch(
+                'formlib.keywordwidget.usage.MOST_USED_SEARCHED', 2):
+            self.assertEqual(made.search('test', 20),
+                             [('Unit testing tools', 3), ('Zope testing', 1),
+                              ('Contesting', 9)])
+
+    def test_are_found_by_the_gram_of_the_query_fewest_have(self):
+        made = usage(**{'Atest%d' % number: 1 for number in range(6)})
+        made.change('Zoxtesq', 1)
+        with unittest.mock.patch.multiple(
+                'formlib.keywordwidget.usage',
+                MOST_USED_SEARCHED=2, GRAM_ENTRIES_SEARCHED=3):
+            self.assertEqual(made.search('tesq', 20), [('Zoxtesq', 1)])
+
+    def test_no_search_ranks_more_than_its_bounds(self):
+        made = usage(**{'Atest%02d' % number: 1 for number in range(30)})
+        with unittest.mock.patch.multiple(
+                'formlib.keywordwidget.usage',
+                MOST_USED_SEARCHED=2, GRAM_ENTRIES_SEARCHED=3):
+            found = made.search('test', 20)
+        # The two most used, and the one more the first three entries of
+        # the gram "tes" name.
+        self.assertEqual([keyword for keyword, _count in found],
+                         ['Atest00', 'Atest01', 'Atest02'])
+
+
 class AliasTests(unittest.TestCase):
 
     def test_alias_is_looked_up_ignoring_case(self):
@@ -113,3 +203,30 @@ class AliasTests(unittest.TestCase):
         made.aliases['pyhton'] = 'Python'
         self.assertEqual(made.alias('PYHTON'), 'Python')
         self.assertIsNone(made.alias('Python'))
+
+    def test_an_added_alias_stands_for_its_keyword(self):
+        made = usage(Python=1)
+        made.add_alias('Pyhton', 'Python')
+        self.assertEqual(made.alias('pyhton'), 'Python')
+        self.assertEqual(list(made.aliases.items()), [('pyhton', 'Python')])
+
+    def test_a_removed_alias_stands_for_nothing(self):
+        made = usage(Python=1)
+        made.add_alias('Pyhton', 'Python')
+        made.remove_alias('PYHTON')
+        made.remove_alias('never an alias')
+        self.assertIsNone(made.alias('Pyhton'))
+
+
+class KeywordsTests(unittest.TestCase):
+
+    def test_keywords_come_alphabetically_ignoring_case(self):
+        made = usage(zope=1, Python=3, Zope=2, plone=4)
+        self.assertEqual(list(made.keywords()), [
+            ('plone', 4), ('Python', 3), ('Zope', 2), ('zope', 1)])
+
+    def test_keywords_start_where_asked(self):
+        made = usage(Plone=4, Python=3, Zope=2)
+        self.assertEqual(list(made.keywords('PY')), [
+            ('Python', 3), ('Zope', 2)])
+        self.assertEqual(list(made.keywords('zz')), [])

@@ -135,11 +135,11 @@ class KeywordInputWidgetTests(unittest.TestCase):
         widget = self._makeOne(form('t1', 't0', 't1'))
         self.assertEqual(['Zope', 'Python'], widget.getInputValue())
 
-    def test_stored_order_is_kept_and_new_keywords_follow(self):
+    def test_posted_order_is_the_new_order(self):
+        # The user moved Plone before Zope, and added Python.
         content = Document(keywords=['Zope', 'Plone'])
-        # The browser posts in document order: Python, Zope, Plone.
-        widget = self._makeOne(form('t0', 't1', 't2'), content=content)
-        self.assertEqual(['Zope', 'Plone', 'Python'], widget.getInputValue())
+        widget = self._makeOne(form('t2', 't1', 't0'), content=content)
+        self.assertEqual(['Plone', 'Zope', 'Python'], widget.getInputValue())
 
     def test_set_field_gives_a_set(self):
         field = IDocument['tags'].bind(Document())
@@ -189,6 +189,37 @@ class KeywordInputWidgetTests(unittest.TestCase):
                       html)
         self.assertNotIn('forged', html)
 
+    def test_error_is_tied_to_the_select(self):
+        widget = self._makeOne(form('t0', 'forged'))
+        self.assertIn('id="field.keywords-error"', self._error_of(widget))
+        self.assertIn(
+            '<select multiple="multiple" id="field.keywords"'
+            ' name="field.keywords:list" size="8" aria-invalid="true"'
+            ' aria-describedby="field.keywords-error">', widget())
+
+    def test_select_without_error_is_not_marked_invalid(self):
+        widget = self._makeOne(form('t0'))
+        widget.getInputValue()
+        self.assertEqual('', widget.error())
+        self.assertNotIn('aria-invalid', widget())
+
+    def test_text_typed_on_a_closed_field_comes_back_after_an_error(self):
+        # The enhancement posts what it could not match, as typed text.
+        widget = self._makeOne(form('t0', **{'field.keywords.new': 'Flask'}))
+        self.assertIn('\u201cFlask\u201d', self._error_of(widget))
+        html = widget()
+        self.assertIn('<label for="field.keywords.new">', html)
+        self.assertIn(
+            '<textarea id="field.keywords.new" name="field.keywords.new"'
+            ' rows="3" aria-invalid="true"'
+            ' aria-describedby="field.keywords-error">\nFlask</textarea>',
+            html)
+
+    def test_closed_small_field_without_typed_text_has_no_textarea(self):
+        widget = self._makeOne(form('t0', 'forged'))
+        self._error_of(widget)
+        self.assertNotIn('<textarea', widget())
+
     def test_required_field_refuses_empty_selection(self):
         from zope.formlib.interfaces import WidgetInputError
         widget = self._makeOne(form(), required=True)
@@ -214,7 +245,7 @@ class KeywordInputWidgetTests(unittest.TestCase):
                       ' &amp; &#x27;q&#x27; \u202egnp.exe \U0001F600', html)
 
     def test_stored_value_out_of_vocabulary_is_shown_unavailable(self):
-        from formlib.keywordwidget.keywords import unavailable_token
+        from formlib.keywordwidget.keywords import stored_token
         content = Document(keywords=['Zope', 'Gone <old>'])
         widget = self._makeOne(content=content)
         widget.setRenderedValue(content.keywords)
@@ -222,13 +253,13 @@ class KeywordInputWidgetTests(unittest.TestCase):
         self.assertIn(
             '<option class="unavailable" value="%s" selected="selected">'
             'Gone &lt;old&gt; (unavailable)</option>'
-            % unavailable_token('Gone <old>'), html)
+            % stored_token('Gone <old>'), html)
 
     def test_unavailable_value_left_selected_is_kept(self):
-        from formlib.keywordwidget.keywords import unavailable_token
+        from formlib.keywordwidget.keywords import stored_token
         content = Document(keywords=['Gone', 'Zope'])
         widget = self._makeOne(
-            form(unavailable_token('Gone'), 't1', 't0'), content=content)
+            form(stored_token('Gone'), 't1', 't0'), content=content)
         self.assertEqual(['Gone', 'Zope', 'Python'], widget.getInputValue())
 
     def test_unavailable_value_deselected_is_removed(self):
@@ -236,12 +267,12 @@ class KeywordInputWidgetTests(unittest.TestCase):
         widget = self._makeOne(form('t1'), content=content)
         self.assertEqual(['Zope'], widget.getInputValue())
 
-    def test_unavailable_token_for_a_value_not_stored_is_refused(self):
+    def test_stored_token_for_a_value_not_stored_is_refused(self):
         from zope.formlib.interfaces import ConversionError
 
-        from formlib.keywordwidget.keywords import unavailable_token
+        from formlib.keywordwidget.keywords import stored_token
         widget = self._makeOne(
-            form(unavailable_token('Forged')), content=Document())
+            form(stored_token('Forged')), content=Document())
         with self.assertRaises(ConversionError):
             widget.getInputValue()
 
@@ -442,14 +473,14 @@ class UnusualFieldTests(unittest.TestCase):
     def test_kept_keywords_count_towards_the_maximum(self):
         from zope.formlib.interfaces import WidgetInputError
 
-        from formlib.keywordwidget.keywords import unavailable_token
+        from formlib.keywordwidget.keywords import stored_token
         field = zope.schema.List(
             __name__='keywords', max_length=2,
             value_type=zope.schema.Choice(values=['a', 'b']))
         field.interface = IDocument
         content = Document(keywords=['gone', 'a'])
         widget = self.widget(field, content, **{'field.keywords': [
-            unavailable_token('gone'), 'a', 'b']})
+            stored_token('gone'), 'a', 'b']})
         with self.assertRaises(WidgetInputError):
             widget.getInputValue()
         from zope.i18n import translate

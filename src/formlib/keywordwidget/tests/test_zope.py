@@ -4,6 +4,7 @@ import unittest
 import urllib.parse
 
 from formlib.keywordwidget.testing import ZOPE_DEMO_LAYER
+from formlib.keywordwidget.tests.terms import stored
 
 
 URL = 'http://localhost/article'
@@ -25,14 +26,14 @@ class ZopeTests(unittest.TestCase):
         browser.open(URL + '/@@edit')
         keywords = browser.getControl(name='form.keywords:list')
         self.assertCountEqual(
-            keywords.value,
+            keywords.displayValue,
             ['Python', 'Zope', 'Zope widgets', 'Python testing'])
         self.assertIn('keywordwidget', browser.contents)
 
     def test_editor_saves_keywords_and_categories(self):
         browser = self.browser('editor')
         browser.open(URL + '/@@edit')
-        browser.getControl(name='form.keywords:list').value = ['Zope']
+        browser.getControl(name='form.keywords:list').value = stored('Zope')
         # The site's keywords are searched: the others are typed, and
         # take the spelling the site uses.
         browser.getControl(name='form.keywords.new').value = 'python TESTING'
@@ -44,7 +45,7 @@ class ZopeTests(unittest.TestCase):
     def test_editor_adds_a_keyword_of_their_own(self):
         browser = self.browser('editor')
         browser.open(URL + '/@@edit')
-        browser.getControl(name='form.keywords:list').value = ['Zope']
+        browser.getControl(name='form.keywords:list').value = stored('Zope')
         browser.getControl(name='form.keywords.new').value = (
             'Formlib  keyword widgets\nzope')
         browser.getControl('Apply').click()
@@ -89,7 +90,7 @@ class ZopeTests(unittest.TestCase):
         browser = self.browser('author')
         browser.open(URL + '/@@edit')
         self.assertCountEqual(
-            browser.getControl(name='form.keywords:list').value,
+            browser.getControl(name='form.keywords:list').displayValue,
             ['Python', 'Zope', 'Zope widgets', 'Python testing'])
 
     def test_author_saves_title(self):
@@ -157,6 +158,45 @@ class ZopeTests(unittest.TestCase):
                     self.stored('keywords'),
                     ['Python', 'Zope', 'Zope widgets', 'Python testing'])
 
+    def test_deeply_nested_json_is_refused_with_an_error(self):
+        for name in ('form.keywords.tokens', 'form.keywords.lines'):
+            with self.subTest(name):
+                browser = self.browser('editor')
+                browser.raiseHttpErrors = False
+                browser.post(URL + '/@@edit', urllib.parse.urlencode({
+                    'form.actions.apply': 'Apply',
+                    'form.keywords-empty-marker': '1',
+                    name: '[' * 5000 + ']' * 5000}))
+                self.assertEqual(browser.headers['status'], '200 OK')
+                self.assertIn('could not be read', browser.contents)
+                self.assertEqual(
+                    self.stored('keywords'),
+                    ['Python', 'Zope', 'Zope widgets', 'Python testing'])
+
+    def test_a_created_keyword_is_not_taken_for_another_users_one(self):
+        # One user's keyword "new:York", typed as text, is a site keyword.
+        browser = self.browser('editor')
+        browser.open('http://localhost/articles/article-0001/@@edit')
+        browser.getControl(name='form.keywords.new').value = 'new:York'
+        browser.getControl('Apply').click()
+        self.assertIn(
+            'new:York', self.stored('keywords', 'articles/article-0001'))
+        # Another creates "York" with the enhancement, which posts it so.
+        browser.post(URL + '/@@edit', urllib.parse.urlencode({
+            'form.keywords-empty-marker': '1',
+            'form.keywords.tokens': json.dumps(['new:York']),
+            'form.actions.apply': 'Apply'}))
+        self.assertEqual(self.stored('keywords'), ['York'])
+        # And the site keyword is found, and chosen, as itself.
+        answer = json.loads(self.search('editor', 'new:y').contents)
+        self.assertEqual(answer['items'][0]['title'], 'new:York')
+        browser.post(URL + '/@@edit', urllib.parse.urlencode({
+            'form.keywords-empty-marker': '1',
+            'form.keywords.tokens': json.dumps(
+                [answer['items'][0]['token']]),
+            'form.actions.apply': 'Apply'}))
+        self.assertEqual(self.stored('keywords'), ['new:York'])
+
     def test_old_keyword_beyond_the_limits_does_not_block_saving(self):
         # Stored before the value type's limits (2 to 60 characters).
         old = ['x', 'An old keyword ' + 'o' * 60]
@@ -195,12 +235,12 @@ class ZopeTests(unittest.TestCase):
             '<li><bdi>Release</bdi></li></ul>', browser.contents)
         self.assertIn('<bdi>Python testing</bdi>', browser.contents)
 
-    def search(self, user=None):
+    def search(self, user=None, query='zope wid'):
         browser = self.browser(user)
         browser.raiseHttpErrors = False
-        browser.open(
-            URL + '/@@keywordwidget-search?q=zope+wid&field='
-            'formlib.keywordwidget.demo.interfaces.IArticle.keywords')
+        browser.open(URL + '/@@keywordwidget-search?' + urllib.parse.urlencode(
+            {'q': query, 'field':
+             'formlib.keywordwidget.demo.interfaces.IArticle.keywords'}))
         return browser
 
     def test_editor_may_search_the_keywords(self):

@@ -1,0 +1,14 @@
+"""Run the load benchmark and update docs/performance.rst.
+
+Usage: ``make bench``, or ``.venv/bin/python benchmarks/load.py --help``.
+"""
+import pathlib
+import sys
+
+from keywordwidget_benchmarks.load import main
+
+
+DOCS = pathlib.Path(__file__).resolve().parent.parent / 'docs'
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:] or ['--docs', str(DOCS)]))
