@@ -2,6 +2,7 @@ import unittest
 
 import zope.component
 import zope.component.testing
+import zope.interface
 import zope.schema
 from zope.i18nmessageid import MessageFactory
 from zope.publisher.browser import TestRequest
@@ -197,3 +198,93 @@ class StoredTokenTests(unittest.TestCase):
         self.assertNotEqual(stored_token(frozenset('ab')),
                             stored_token(frozenset('abc')))
         self.assertNotEqual(stored_token(('a',)), stored_token('a'))
+
+    def test_tokens_of_texts_are_the_same_in_every_process(self):
+        # Those of texts seen lately are kept, not worked out again.
+        from formlib.keywordwidget.keywords import stored_token
+        self.assertEqual(stored_token('Zope'), stored_token('Zope'))
+        self.assertEqual(self.token_in_a_process("'Zope'", '1'),
+                         stored_token('Zope') + '\n')
+
+    def test_tokens_of_many_values_are_each_values_token(self):
+        from formlib.keywordwidget.keywords import stored_token
+        from formlib.keywordwidget.keywords import stored_tokens
+        for values in [['Zope', 'Python'], ['Zope', 1, ('Zope',)], []]:
+            self.assertEqual(stored_tokens(values),
+                             [stored_token(value) for value in values])
+
+
+class ITagged(zope.interface.Interface):
+
+    keywords = zope.schema.List(
+        title='Keywords', required=False,
+        value_type=zope.schema.Choice(vocabulary=SimpleVocabulary([
+            SimpleTerm('Python', 'python', 'Python'),
+            SimpleTerm('Zope', 'zope', 'Zope'),
+            SimpleTerm('Plone', 'plone', 'Plone'),
+            # Posted escaped, as term:new:York.
+            SimpleTerm('York', 'new:York', 'York')])))
+
+
+@zope.interface.implementer(ITagged)
+class Tagged:
+
+    def __init__(self, keywords):
+        self.keywords = keywords
+
+
+class SubmissionTests(unittest.TestCase):
+    """Tokens and lines are taken all at once where they can be: what
+    comes out is what taking them one at a time gives."""
+
+    def parse(self, stored, tokens=(), lines=(), rendered_lines=()):
+        from formlib.keywordwidget.keywords import Keywords
+        field = ITagged['keywords'].bind(Tagged(stored))
+        return Keywords(field, TestRequest()).parse(
+            tokens, lines, rendered_lines)
+
+    def rendered(self, *values):
+        from formlib.keywordwidget.keywords import stored_token
+        return [[value, stored_token(value)] for value in values]
+
+    def test_stored_keywords_and_terms_come_in_the_posted_order(self):
+        from formlib.keywordwidget.keywords import stored_token
+        values, unknown, refused = self.parse(
+            ['Zope', 'Python'], [stored_token('Python'), 'plone',
+                                 stored_token('Zope'), 'plone'])
+        self.assertEqual((values, unknown, refused),
+                         (['Python', 'Plone', 'Zope'], [], []))
+
+    def test_an_escaped_term_among_stored_keywords(self):
+        from formlib.keywordwidget.keywords import stored_token
+        values, unknown, _refused = self.parse(
+            ['Zope'], [stored_token('Zope'), 'term:new:York'])
+        self.assertEqual((values, unknown), (['Zope', 'York'], []))
+
+    def test_an_unknown_token_among_stored_keywords_is_named(self):
+        from formlib.keywordwidget.keywords import stored_token
+        values, unknown, _refused = self.parse(
+            ['Zope'], [stored_token('Zope'), 'nope', stored_token('Plone')])
+        self.assertEqual((values, unknown),
+                         (['Zope'], ['nope', stored_token('Plone')]))
+
+    def test_lines_as_rendered_then_typed_ones(self):
+        values, unknown, _refused = self.parse(
+            ['Zope', 'Python'], lines=['Zope', 'Python', 'plone'],
+            rendered_lines=self.rendered('Zope', 'Python'))
+        self.assertEqual((values, unknown), (['Zope', 'Python', 'Plone'], []))
+
+    def test_a_rendered_line_again_after_them_is_typed(self):
+        # Retired is stored, but no term: typed, it is none of the field's.
+        values, unknown, _refused = self.parse(
+            ['Retired', 'Zope'], lines=['Retired', 'Zope', 'Retired'],
+            rendered_lines=self.rendered('Retired', 'Zope'))
+        self.assertEqual((values, unknown), (['Retired', 'Zope'], ['Retired']))
+
+    def test_lines_moved_are_their_tokens_in_the_new_order(self):
+        values, unknown, _refused = self.parse(
+            ['Zope', 'Python', 'Retired'],
+            lines=['Retired', 'python', 'Zope'],
+            rendered_lines=self.rendered('Zope', 'Python', 'Retired'))
+        self.assertEqual(
+            (values, unknown), (['Retired', 'Python', 'Zope'], []))
