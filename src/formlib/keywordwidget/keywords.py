@@ -44,9 +44,12 @@ RESERVED_PREFIXES = (
 # What an unknown token names.
 NOTHING = object()
 
-# Tokens of the texts stored lately as keywords: an edit page works out
-# those of its stored keywords, and the save of the page needs them again.
+# Tokens of the texts stored lately as keywords, and the texts of those
+# tokens: an edit page works out the tokens of its stored keywords, and the
+# save of the page finds the keywords by them.
 KEPT_TEXT_TOKENS = 10_000
+_text_tokens = {}
+_token_texts = {}
 
 
 def stored_token(value):
@@ -65,8 +68,24 @@ def stored_tokens(values):
     """`stored_token` of each value; for texts, nearly every keyword, with
     no call of ours for each."""
     if set(map(type, values)) <= {str}:
-        return list(map(text_token, values))
+        tokens = list(map(_text_tokens.get, values))
+        if None not in tokens:
+            return tokens
     return list(map(stored_token, values))
+
+
+def stored_texts(tokens, stored):
+    """The texts among the `stored` values that `tokens` are the tokens of,
+    or None unless each is one whose token is kept.
+
+    One lookup each, in one dictionary: the tokens of the stored values are
+    not worked out again.
+    """
+    if set(map(type, stored)) <= {str}:
+        texts = list(map(_token_texts.get, tokens))
+        if None not in texts and set(stored).issuperset(texts):
+            return texts
+    return None
 
 
 def by_stored_token(stored):
@@ -77,10 +96,18 @@ def by_stored_token(stored):
     return dict(zip(stored_tokens(stored), stored))
 
 
-@functools.lru_cache(maxsize=KEPT_TEXT_TOKENS)
 def text_token(text):
     """`stored_token` of a text, kept for the texts seen lately."""
-    return digest_token(repr(text))
+    token = _text_tokens.get(text)
+    if token is None:
+        token = digest_token(repr(text))
+        if len(_text_tokens) >= KEPT_TEXT_TOKENS:
+            # All forgotten: cheaper than knowing which were seen last.
+            _text_tokens.clear()
+            _token_texts.clear()
+        _text_tokens[text] = token
+        _token_texts[token] = text
+    return token
 
 
 def digest_token(text):
@@ -343,18 +370,22 @@ class Keywords:
         if not (lines or rendered_lines):
             # Nearly always: chosen keywords, nothing typed, taken in calls
             # for all of them, none for each.
-            values = self.named_all(tokens, by_stored_token(stored))
+            values = self.named_all(tokens, stored)
             if values is not None:
                 return list(dict.fromkeys(values)), [], []
         return Submission(
             self, tokens, lines, rendered_lines, stored).result()
 
-    def named_all(self, tokens, stored_by_token):
-        """The values `tokens` name, or None unless each names a stored
-        keyword (one of `stored_by_token`) or, as it is, a term.
+    def named_all(self, tokens, stored):
+        """The values `tokens` name, or None unless each names one of the
+        `stored` values or, as it is, a term.
 
         Nearly every token does: looked up in dictionaries, all at once.
         """
+        texts = stored_texts(tokens, stored)
+        if texts is not None:
+            return texts
+        stored_by_token = by_stored_token(stored)
         if all(map(stored_by_token.__contains__, tokens)):
             return list(map(stored_by_token.__getitem__, tokens))
         others = list(
@@ -380,7 +411,6 @@ class Submission:
         self.lines = list(lines)
         self.rendered_lines = rendered_lines
         self.stored = keywords.stored_values() if stored is None else stored
-        self.stored_by_token = by_stored_token(self.stored)
         self.values = []
         self.seen = set()
         # Folded spellings are needed only once something is typed.
@@ -399,7 +429,7 @@ class Submission:
         tokens were rendered with, if they were."""
         if not tokens:
             return
-        values = self.keywords.named_all(tokens, self.stored_by_token)
+        values = self.keywords.named_all(tokens, self.stored)
         if values is not None:
             self.add_all(values)
             return
@@ -519,6 +549,10 @@ class Submission:
     @functools.cached_property
     def stored_set(self):
         return set(self.stored)
+
+    @functools.cached_property
+    def stored_by_token(self):
+        return by_stored_token(self.stored)
 
     @functools.cached_property
     def stored_spellings(self):

@@ -68,6 +68,18 @@ def all_texts(items):
     return all(map(isinstance, items, itertools.repeat(str)))
 
 
+def all_pairs_of_texts(items):
+    """Whether each of `items` is a list of two texts."""
+    if not set(map(type, items)) <= {list} or not set(map(len, items)) <= {2}:
+        return False
+    try:
+        # One call over all the texts, which fails on anything else.
+        ''.join(itertools.chain.from_iterable(items))
+    except TypeError:
+        return False
+    return True
+
+
 def field_id(field):
     """How the search view finds a field: its schema's id and its name."""
     return '%s.%s' % (field.interface.__identifier__, field.__name__)
@@ -124,10 +136,7 @@ def json_lines(parts):
     lines = []
     for part in parts:
         decoded = json_part(part)
-        if not (isinstance(decoded, list)
-                and all(map(isinstance, decoded, itertools.repeat(list)))
-                and set(map(len, decoded)) <= {2}
-                and all_texts(list(itertools.chain.from_iterable(decoded)))):
+        if not (isinstance(decoded, list) and all_pairs_of_texts(decoded)):
             raise UnreadableInput(part)
         lines += decoded
     return lines
@@ -237,6 +246,9 @@ class KeywordInputWidget(SimpleInputWidget):
         text = '\n'.join(as_list(posted))
         if not text:
             return []
+        if text.count('\r\n') == text.count('\r') == text.count('\n'):
+            # Only CRLF, as browsers post line ends.
+            return text.split('\r\n')
         # CRLF, CR and LF, as a regular expression would split, in C.
         return text.replace('\r\n', '\n').replace('\r', '\n').split('\n')
 

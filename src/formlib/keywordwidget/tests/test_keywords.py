@@ -268,6 +268,29 @@ class SubmissionTests(unittest.TestCase):
         self.assertEqual((values, unknown),
                          (['Zope'], ['nope', stored_token('Plone')]))
 
+    def test_the_token_of_a_keyword_not_stored_names_nothing(self):
+        # Though this process worked it out, for another object.
+        from formlib.keywordwidget.keywords import stored_token
+        values, unknown, _refused = self.parse(
+            ['Zope'], [stored_token('Zope'), stored_token('Python')])
+        self.assertEqual((values, unknown),
+                         (['Zope'], [stored_token('Python')]))
+
+    def test_stored_keywords_are_found_when_kept_tokens_are_forgotten(self):
+        # Other pages fill the kept tokens between a page and its save, and
+        # this save fills them again while it works its tokens out.
+        from formlib.keywordwidget import keywords
+        stored = ['Zope', 'Python', 'Plone']
+        tokens = [keywords.stored_token(value) for value in stored]
+        kept = keywords.KEPT_TEXT_TOKENS
+        keywords.KEPT_TEXT_TOKENS = 2
+        try:
+            keywords.stored_token('Other')
+            values, unknown, _refused = self.parse(stored, tokens[::-1])
+        finally:
+            keywords.KEPT_TEXT_TOKENS = kept
+        self.assertEqual((values, unknown), (stored[::-1], []))
+
     def test_lines_as_rendered_then_typed_ones(self):
         values, unknown, _refused = self.parse(
             ['Zope', 'Python'], lines=['Zope', 'Python', 'plone'],
