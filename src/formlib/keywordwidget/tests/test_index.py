@@ -221,7 +221,9 @@ IGNORABLE_TEXTS = [
     'Soft\u00adware', 'Co\u034fde', 'Herz\ufe0f', 'Ab\u200dc',
     '\U0001F469\u200d\U0001F4BB', 'a \u00ad b', 'a\u034f \u034fb',
     '\u00ad', '\u034f', '\ufe0f', '\u200d', '\u00ad\u034f\ufe0f\u200d',
-    ' \u034f ', 'R\u00e9sum\u00e9\u00ad', 'Z\u00fc\u034frich', 'plain']
+    ' \u034f ', 'R\u00e9sum\u00e9\u00ad', 'Z\u00fc\u034frich', 'plain',
+    'Zero\u200bWidth', 'Word\u2060Joiner', 'Caf\u00e9 \u2060', '\u200b\u2060',
+    '\u00c9t\u00e9\ufe0f \u00adx', 'Stra\u00dfe', 'ZU\u0308RICH\u200b']
 
 
 class BulkTests(unittest.TestCase):
