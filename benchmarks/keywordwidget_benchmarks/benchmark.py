@@ -1,6 +1,8 @@
 """Our widgets measured side by side with zope.formlib's stock widgets."""
 import dataclasses
+import functools
 import gc
+import html.parser
 import json
 import random
 import statistics
@@ -9,6 +11,7 @@ import tracemalloc
 import unicodedata
 from html import escape
 
+import keywordwidget_benchmarks
 import zope.component
 import zope.configuration.xmlconfig
 import zope.interface
@@ -22,7 +25,6 @@ from zope.schema.interfaces import IContextSourceBinder
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
-import keywordwidget_benchmarks
 from formlib.keywordwidget.interfaces import IHaveSelectableKeywords
 from formlib.keywordwidget.settings import DEFAULT_LARGE_THRESHOLD
 from formlib.keywordwidget.settings import set_large_threshold
@@ -35,6 +37,8 @@ MAX_STORED = 2_000
 NEVER_LARGE = 10**9
 # The page-size goal renders this many selected keywords at every size.
 PAGE_SIZE_SELECTION = 100
+# The large-mode render goal times this many chosen at every size.
+LARGE_RENDER_SELECTION = 1_000
 SEARCH_QUERIES = 300
 # Turns every contender takes at timing each size.
 ROUNDS = 3
@@ -208,6 +212,87 @@ def typed(article, field_name):
         name + '-empty-marker': '1'})
 
 
+class PostedForm(html.parser.HTMLParser):
+    """The parts a browser posts for the HTML of a form's controls."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts = []
+        self.select = None
+        self.textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == 'select':
+            self.select = attrs['name']
+        elif tag == 'option' and 'selected' in attrs:
+            self.parts.append((self.select, attrs['value']))
+        elif tag == 'textarea':
+            self.textarea = (attrs['name'], [])
+        elif tag == 'input':
+            self.parts.append((attrs['name'], attrs.get('value', '')))
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == 'textarea':
+            name, text = self.textarea
+            text = ''.join(text)
+            # Browsers drop a line end right after the start tag, and post
+            # a textarea's line ends as CRLF.
+            if text.startswith('\n'):
+                text = text[1:]
+            self.parts.append((name, text.replace('\n', '\r\n')))
+            self.textarea = None
+
+
+def posted_parts(page):
+    form = PostedForm()
+    form.feed(page)
+    form.close()
+    return form.parts
+
+
+def form_of(parts):
+    """What the publisher makes of posted parts: ``name:list`` a list,
+    a name posted more than once a list, another name a text."""
+    form = {}
+    for name, value in parts:
+        if name.endswith(':list'):
+            form.setdefault(name[:-len(':list')], []).append(value)
+        elif name in form:
+            if not isinstance(form[name], list):
+                form[name] = [form[name]]
+            form[name].append(value)
+        else:
+            form[name] = value
+    return form
+
+
+def posted_without_javascript(article, field_name):
+    """A request with what a browser posts for the rendered edit widget.
+
+    Its selected options, as one part each (up to 100 chosen keywords),
+    or its textarea's lines (more), and its hidden marker.
+    """
+    page = render(looked_up(IInputWidget, field_name), article)
+    return page_request(**form_of(posted_parts(page)))
+
+
+def posted_with_javascript(article, field_name):
+    """A request with what the enhancement posts for the rendered widget:
+    the chosen options as one JSON part instead of one part each."""
+    page = render(looked_up(IInputWidget, field_name), article)
+    select_name = 'field.%s:list' % field_name
+    parts = posted_parts(page)
+    tokens = [value for name, value in parts if name == select_name]
+    parts = [(name, value) for name, value in parts if name != select_name]
+    parts.append(('field.%s.tokens' % field_name, json.dumps(tokens)))
+    return page_request(**form_of(parts))
+
+
 def edit_floor(article):
     """Escaping and joining the options, with nothing else."""
     selected = set(article.keywords)
@@ -227,17 +312,27 @@ def display_floor(article):
         for value in article.keywords])
 
 
+def article_only(article):
+    return (article,)
+
+
 @dataclasses.dataclass(frozen=True)
 class Contender:
     """One way to do an operation: ours, a stock widget, or the floor."""
 
     key: str
     label: str
-    run: object  # callable(article) -> HTML or value
+    run: object  # callable(*setup(article)) -> HTML or value
     # Stock widgets are O(n·m): they may be skipped for large vocabularies.
     quadratic: bool = False
     # Whose time this one's is compared with, if anyone's.
     baseline: str = 'ours'
+    # What `run` is called with, made before the timing starts.
+    setup: object = article_only
+
+    def timed(self, article):
+        """A call of `run` for `article`, to be timed."""
+        return functools.partial(self.run, *self.setup(article))
 
 
 EDIT = (
@@ -273,24 +368,30 @@ DISPLAY = (
 )
 
 
-def parsing(key, label, field_name, factory, baseline='ours',
-            request=submitted):
-    """A contender that parses the article's stored keywords as posted."""
-    return Contender(key, label, lambda article: parse(
-        factory, article, request(article, field_name)),
-        baseline=baseline)
+def parsing(key, label, field_name, factory, request, baseline='ours'):
+    """A contender that parses the article's stored keywords as `request`
+    (article, field_name) posts them; the request is made beforehand."""
+    return Contender(
+        key, label,
+        lambda article, request: parse(factory, article, request),
+        baseline=baseline,
+        setup=lambda article: (article, request(article, field_name)))
 
 
 PARSE = (
-    parsing('ours', 'ours: KeywordInputWidget', 'keywords',
-            looked_up(IInputWidget, 'keywords'), baseline=None),
+    parsing('ours', 'ours: KeywordInputWidget, without JavaScript',
+            'keywords', looked_up(IInputWidget, 'keywords'),
+            posted_without_javascript, baseline=None),
+    parsing('ours-js', 'ours, with JavaScript', 'keywords',
+            looked_up(IInputWidget, 'keywords'), posted_with_javascript,
+            baseline=None),
     parsing('typed', 'ours, keywords typed (no JavaScript)', 'keywords',
-            looked_up(IInputWidget, 'keywords'), baseline=None,
-            request=typed),
+            looked_up(IInputWidget, 'keywords'), typed, baseline=None),
     parsing('default', 'formlib default: OrderedMultiSelectWidget',
-            'stock_keywords', looked_up(IInputWidget, 'stock_keywords')),
+            'stock_keywords', looked_up(IInputWidget, 'stock_keywords'),
+            submitted),
     parsing('select', 'formlib MultiSelectWidget', 'stock_keywords',
-            stock(MultiSelectWidget)),
+            stock(MultiSelectWidget), submitted),
 )
 
 OPERATIONS = {'edit': EDIT, 'display': DISPLAY, 'parse': PARSE}
@@ -342,30 +443,39 @@ class Results:
         return iter(self.measurements.values())
 
 
-def best_time(func, budget, min_runs=5, max_runs=50, min_time=0.5):
+def best_time(func, budget, min_runs=5, max_runs=50, min_time=0.5,
+              batch_time=0.002):
     """Best time of repeated calls, and how many ran, and the last result.
 
     Quick calls repeat until `min_time` has passed, so that the best of
     them is not one a busy machine slowed down; any call stops after
     `budget` seconds, so that a slow stock widget runs just once.
+    Calls quicker than `batch_time` are timed in batches that take about
+    that long, as timeit does: a call of a few microseconds, timed alone,
+    is timed no better than the clock and a busy machine allow.
     The garbage collector is off while timing, as in timeit, so that its
     pauses do not land on whichever widget happens to run then.
     """
     times = []
+    calls = 1
     started = time.perf_counter()
     gc_was_enabled = gc.isenabled()
     try:
         while len(times) < max_runs:
             gc.disable()
             start = time.perf_counter()
-            result = func()
-            times.append(time.perf_counter() - start)
+            for _ in range(calls):
+                result = func()
+            seconds = (time.perf_counter() - start) / calls
+            times.append(seconds)
             if gc_was_enabled:
                 gc.enable()
             spent = time.perf_counter() - started
             if spent > budget or (
                     len(times) >= min_runs and spent > min_time):
                 break
+            if calls == 1 and seconds < batch_time:
+                calls = int(batch_time / max(seconds, 1e-7))
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -471,7 +581,7 @@ def measure_size(results, article, budget, stock_limit, rounds=ROUNDS,
                         operation, contender.key, size, note='skipped'))
                     continue
                 seconds, runs, output = best_time(
-                    lambda: contender.run(article), budget)
+                    contender.timed(article), budget)
                 if turn:
                     seconds = min(seconds, measured.value)
                     runs += measured.runs
@@ -490,7 +600,7 @@ def measure_output(results, contender, article, html, memory):
     if memory and contender.key in MEMORY_CONTENDERS:
         results.add(Measurement(
             'memory', contender.key, size,
-            peak_memory(lambda: contender.run(article)), 1))
+            peak_memory(contender.timed(article)), 1))
 
 
 def measure_page_size(results, all_keywords, sizes):
@@ -503,6 +613,36 @@ def measure_page_size(results, all_keywords, sizes):
         html = contender('edit', 'ours').run(article)
         results.add(Measurement(
             'page-bytes', 'ours', size, len(html.encode('utf-8')), 1))
+
+
+def measure_large_render(results, all_keywords, sizes, budget,
+                         rounds=DOUBLING_ROUNDS,
+                         selection=LARGE_RENDER_SELECTION):
+    """Our edit widget in large mode, vocabulary growing, in turns.
+
+    With the same `selection` keywords chosen at every size, and with as
+    many spread over each whole vocabulary (further apart in memory).
+    Only sizes of ten times the selection and more count.
+    """
+    sizes = [size for size in sizes if size >= 10 * selection]
+    if len(sizes) < 2:
+        return
+    same = pick_stored(all_keywords[:min(sizes)], selection)
+    articles = []
+    for size in sizes:
+        keywords = all_keywords[:size]
+        articles.append(('large-render', Article(keywords, same)))
+        articles.append(('large-render-spread', Article(
+            keywords, pick_stored(keywords, selection))))
+    edit = contender('edit', 'ours')
+    best = {}
+    for _ in range(rounds):
+        for operation, article in articles:
+            seconds = best_time(edit.timed(article), budget)[0]
+            place = (operation, article.size)
+            best[place] = min(seconds, best.get(place, seconds))
+    for (operation, size), seconds in best.items():
+        results.add(Measurement(operation, 'ours', size, seconds, rounds))
 
 
 # Operations and contenders whose cost must grow linearly.
@@ -532,9 +672,9 @@ def measure_doubling(results, all_keywords, size, budget,
     best = {}
     for _ in range(rounds):
         for operation, key in DOUBLING:
-            timed = contender(operation, key)
+            doubled = contender(operation, key)
             for article in articles:
-                seconds = best_time(lambda: timed.run(article), budget)[0]
+                seconds = best_time(doubled.timed(article), budget)[0]
                 place = (operation, key, article.size)
                 best[place] = min(seconds, best.get(place, seconds))
     for (operation, key, article_size), seconds in best.items():
@@ -562,7 +702,10 @@ def run(sizes=SIZES, budget=2.0, stock_limit=100_000, rounds=ROUNDS,
             '{:,}'.format(size), '{:,}'.format(2 * size)))
         measure_doubling(results, all_keywords, size, budget,
                          2 * rounds)
-    measure_page_size(results, all_keywords, sorted(
-        size for size in set(sizes + doubled)
-        if size > DEFAULT_LARGE_THRESHOLD))
+    large = sorted(size for size in set(sizes + doubled)
+                   if size > DEFAULT_LARGE_THRESHOLD)
+    measure_page_size(results, all_keywords, large)
+    say('our large mode, the same %s keywords chosen' % (
+        '{:,}'.format(LARGE_RENDER_SELECTION)))
+    measure_large_render(results, all_keywords, large, budget, 2 * rounds)
     return results

@@ -9,6 +9,7 @@ import sys
 
 from keywordwidget_benchmarks import benchmark
 from keywordwidget_benchmarks import goals
+from keywordwidget_benchmarks import restart
 
 
 PAGE_MARKERS = (
@@ -137,7 +138,58 @@ def tables(results):
             [['ours: KeywordInputWidget'] + [
                 kibibytes(results.value('page-bytes', 'ours', size))
                 for size in page_sizes]]))
+    large_sizes = sorted(
+        measurement.size for measurement in results
+        if measurement.operation == 'large-render')
+    if large_sizes:
+        made.append(Table(
+            'Our edit widget in large mode with %s chosen, ms' % (
+                thousands(benchmark.LARGE_RENDER_SELECTION)),
+            ['terms'] + [thousands(size) for size in large_sizes],
+            [[label] + [
+                milliseconds(results.value(operation, 'ours', size))
+                for size in large_sizes]
+             for operation, label in LARGE_RENDER_ROWS]))
+    restarts = restart_table(results)
+    if restarts is not None:
+        made.append(restarts)
     return made
+
+
+LARGE_RENDER_ROWS = (
+    ('large-render', 'the same keywords at every size'),
+    ('large-render-spread', 'as many spread over the whole vocabulary'),
+)
+
+# (operation, mode, label) of the first-search-after-a-restart table.
+RESTART_ROWS = (
+    ('restart-first', 'cold', 'first search, no page before it'),
+    ('restart-page', 'page', 'the edit page, its first render'),
+    ('restart-first', 'page', 'first search sent at once after the page'),
+    ('restart-ready', 'pause',
+     'index built in the background after the page'),
+    ('restart-first', 'pause',
+     'first search sent %.1f s after the page' % restart.PAUSE),
+    ('restart-next', 'pause', 'the next search'),
+)
+
+
+def restart_table(results):
+    """The first search after a restart, a column per vocabulary."""
+    columns = sorted({
+        (measurement.note, measurement.size) for measurement in results
+        if measurement.operation.startswith('restart-')})
+    if not columns:
+        return None
+    return Table(
+        'First search after a restart, each in a new process, ms',
+        ['vocabulary'] + [
+            'the demo\'s, %s terms' % thousands(size) if note == 'demo'
+            else '%s terms' % thousands(size) for note, size in columns],
+        [[label] + [
+            cell(results, operation, mode, size, milliseconds)
+            for _note, size in columns]
+         for operation, mode, label in RESTART_ROWS])
 
 
 def doubling_rows(results):
@@ -152,11 +204,15 @@ def doubling_rows(results):
 
 
 def environment():
-    """Where and when the numbers were taken."""
-    return '%s UTC, Python %s on %s, %d cores, zope.formlib %s' % (
-        datetime.datetime.now(datetime.UTC).strftime('%Y-%m-%d %H:%M'),
-        platform.python_version(), platform.machine(), os.cpu_count(),
-        importlib.metadata.version('zope.formlib'))
+    """Where and when the numbers were taken, and how busy the machine was
+    (its load average over the last 15 minutes)."""
+    return ('%s UTC, Python %s on %s, %d cores (load average %.1f),'
+            ' zope.formlib %s' % (
+                datetime.datetime.now(datetime.UTC).strftime(
+                    '%Y-%m-%d %H:%M'),
+                platform.python_version(), platform.machine(),
+                os.cpu_count(), os.getloadavg()[2],
+                importlib.metadata.version('zope.formlib')))
 
 
 def explanations(results):
@@ -303,6 +359,9 @@ def parse_arguments(argv):
         '--queries', type=int, default=benchmark.SEARCH_QUERIES,
         help='search queries per vocabulary size')
     parser.add_argument(
+        '--no-restart', action='store_true',
+        help='skip the first search after a restart (new processes)')
+    parser.add_argument(
         '--docs', help='docs folder: update performance.rst and the plot')
     return parser.parse_args(argv)
 
@@ -312,10 +371,16 @@ def main(argv=None):
     arguments = parse_arguments(argv)
     sizes = tuple(int(size) for size in arguments.sizes.split(','))
     benchmark.load_configuration()
+
+    def say(line):
+        print('measuring ' + line, file=sys.stderr)
+
     results = benchmark.run(
         sizes, budget=arguments.budget, stock_limit=arguments.stock_limit,
-        rounds=arguments.rounds, queries=arguments.queries,
-        progress=lambda line: print('measuring ' + line, file=sys.stderr))
+        rounds=arguments.rounds, queries=arguments.queries, progress=say)
+    if not arguments.no_restart:
+        restart.measure_restarts(
+            results, [max(sizes), restart.DEMO], say=say)
     reached = goals.goals(results)
     print(text_report(results, reached))
     if arguments.docs:

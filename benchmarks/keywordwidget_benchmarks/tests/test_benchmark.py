@@ -90,6 +90,14 @@ class TimingTests(unittest.TestCase):
         runs = best_time(lambda: None, budget=10, max_runs=7)[1]
         self.assertEqual(runs, 7)
 
+    def test_best_time_times_quick_calls_in_batches(self):
+        from keywordwidget_benchmarks.benchmark import best_time
+        calls = []
+        seconds, runs, result = best_time(
+            lambda: calls.append(1), budget=10, max_runs=3)
+        self.assertEqual(runs, 3)
+        self.assertGreater(len(calls), 3)
+
     def test_peak_memory_counts_what_the_call_allocates(self):
         from keywordwidget_benchmarks.benchmark import peak_memory
         self.assertGreaterEqual(
@@ -190,10 +198,91 @@ class ContenderTests(unittest.TestCase):
 
     def test_every_parse_contender_reads_the_stored_keywords(self):
         from keywordwidget_benchmarks.benchmark import PARSE
+        for size in (100, 2_000):
+            article = self._article(size)
+            for contender in PARSE:
+                self.assertEqual(contender.timed(article)(),
+                                 article.keywords, (contender.key, size))
+
+    def test_posted_form_has_selected_options_and_hidden_inputs(self):
+        from keywordwidget_benchmarks.benchmark import posted_parts
+        self.assertEqual(posted_parts(
+            '<select name="k:list"><option value="a">A</option>'
+            '<option value="b" selected="selected">B</option></select>'
+            '<input type="hidden" name="k-empty-marker" value="1" />'),
+            [('k:list', 'b'), ('k-empty-marker', '1')])
+
+    def test_posted_form_has_the_textarea_with_crlf_line_ends(self):
+        from keywordwidget_benchmarks.benchmark import posted_parts
+        self.assertEqual(
+            posted_parts('<textarea name="k.new">A &amp; B\nC</textarea>'),
+            [('k.new', 'A & B\r\nC')])
+
+    def test_posted_form_has_no_line_end_right_after_the_textarea_tag(self):
+        from keywordwidget_benchmarks.benchmark import posted_parts
+        self.assertEqual(
+            posted_parts('<textarea name="k.new">\n\nA</textarea>'),
+            [('k.new', '\r\nA')])
+
+    def test_form_of_gives_lists_for_list_names(self):
+        from keywordwidget_benchmarks.benchmark import form_of
+        self.assertEqual(
+            form_of([('k:list', 'a'), ('m', '1'), ('n', 'x'), ('n', 'y')]),
+            {'k': ['a'], 'm': '1', 'n': ['x', 'y']})
+
+    def test_without_javascript_few_chosen_are_posted_as_options(self):
+        from keywordwidget_benchmarks.benchmark import \
+            posted_without_javascript
+
+        from formlib.keywordwidget.keywords import stored_token
         article = self._article(100)
-        for contender in PARSE:
-            self.assertEqual(
-                contender.run(article), article.keywords, contender.key)
+        form = posted_without_javascript(article, 'keywords').form
+        # Each stored keyword under a token of its own.
+        self.assertEqual(form['field.keywords'],
+                         list(map(stored_token, article.keywords)))
+
+    def test_without_javascript_many_chosen_are_posted_as_lines(self):
+        import json
+
+        from keywordwidget_benchmarks.benchmark import \
+            posted_without_javascript
+
+        from formlib.keywordwidget.keywords import stored_token
+        article = self._article(2_000)
+        form = posted_without_javascript(article, 'keywords').form
+        self.assertNotIn('field.keywords', form)
+        self.assertEqual(form['field.keywords.new'].split('\r\n'),
+                         article.keywords)
+        # The lines as rendered, with their keywords' tokens.
+        self.assertEqual(
+            json.loads(form['field.keywords.lines']),
+            [[keyword, stored_token(keyword)]
+             for keyword in article.keywords])
+
+    def test_with_javascript_chosen_options_are_one_json_part(self):
+        import json
+
+        from keywordwidget_benchmarks.benchmark import posted_with_javascript
+
+        from formlib.keywordwidget.keywords import stored_token
+        article = self._article(100)
+        form = posted_with_javascript(article, 'keywords').form
+        self.assertNotIn('field.keywords', form)
+        self.assertEqual(json.loads(form['field.keywords.tokens']),
+                         list(map(stored_token, article.keywords)))
+
+    def test_large_render_is_timed_with_the_same_selection(self):
+        from keywordwidget_benchmarks.benchmark import Results
+        from keywordwidget_benchmarks.benchmark import make_keywords
+        from keywordwidget_benchmarks.benchmark import measure_large_render
+        results = Results((200, 400))
+        measure_large_render(results, make_keywords(400), [100, 200, 400],
+                             budget=0, rounds=1, selection=20)
+        self.assertEqual(
+            sorted((measurement.operation, measurement.size)
+                   for measurement in results),
+            [('large-render', 200), ('large-render', 400),
+             ('large-render-spread', 200), ('large-render-spread', 400)])
 
 
 class RunTests(unittest.TestCase):
@@ -253,3 +342,22 @@ class StockLimitTests(unittest.TestCase):
     def test_ours_is_timed_above_the_stock_limit(self):
         results = tiny_run(stock_limit=20, memory=False)
         self.assertGreater(results.value('edit', 'ours', 40), 0)
+
+
+class RestartTests(unittest.TestCase):
+    """The first search after a restart, in a new process."""
+
+    def test_first_search_after_the_page_is_timed(self):
+        from keywordwidget_benchmarks.benchmark import Results
+        from keywordwidget_benchmarks.restart import measure_restarts
+        results = Results((40,))
+        measure_restarts(results, [40], modes=['pause'])
+        for name in ('page', 'ready', 'first', 'next'):
+            self.assertGreater(
+                results.value('restart-' + name, 'pause', 40), 0, name)
+
+    def test_demo_vocabulary_is_the_demos_keywords(self):
+        from formlib.keywordwidget.demo.vocabularies import KEYWORDS
+        from keywordwidget_benchmarks.restart import DEMO
+        from keywordwidget_benchmarks.restart import make_article
+        self.assertEqual(make_article(DEMO).size, len(KEYWORDS))

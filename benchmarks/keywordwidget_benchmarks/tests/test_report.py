@@ -158,9 +158,27 @@ class ReportTests(unittest.TestCase):
                 contextlib.redirect_stderr(io.StringIO()):
             status = main([
                 '--sizes', ','.join(map(str, TINY_SIZES)), '--budget', '0',
-                '--queries', '3', '--docs', self.folder])
+                '--queries', '3', '--no-restart', '--docs', self.folder])
         self.assertIn(status, (0, 1))
         self.assertIn('Goals', output.getvalue())
         self.assertIn('**Edit render, ms**', self._read(path))
         self.assertTrue(os.path.exists(
             os.path.join(self.folder, '_static', 'benchmark.png')))
+
+    def test_restart_table_has_a_column_per_vocabulary(self):
+        from keywordwidget_benchmarks.benchmark import Measurement
+        from keywordwidget_benchmarks.benchmark import Results
+        from keywordwidget_benchmarks.report import restart_table
+        results = Results((40,))
+        results.add(Measurement('restart-first', 'cold', 40, 0.002, 1))
+        results.add(Measurement('restart-first', 'pause', 500, 0.001, 1,
+                                'demo'))
+        table = restart_table(results)
+        self.assertEqual(table.header, [
+            'vocabulary', '40 terms', "the demo's, 500 terms"])
+        self.assertEqual(table.rows[0], [
+            'first search, no page before it', '2.00', ''])
+
+    def test_no_restart_table_without_restarts(self):
+        from keywordwidget_benchmarks.report import restart_table
+        self.assertIsNone(restart_table(self.results))

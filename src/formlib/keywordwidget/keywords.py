@@ -2,14 +2,22 @@
 import collections
 import functools
 import hashlib
+import itertools
+import operator
 
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 from zope.schema.interfaces import ValidationError
+from zope.schema.vocabulary import SimpleVocabulary
 
 from formlib.keywordwidget import languages
 from formlib.keywordwidget import settings
+from formlib.keywordwidget.index import UNSAVED
+from formlib.keywordwidget.index import builder
 from formlib.keywordwidget.index import index_for
+from formlib.keywordwidget.index import index_terms
+from formlib.keywordwidget.index import kept_index
+from formlib.keywordwidget.index import saved_state
 from formlib.keywordwidget.index import size
 from formlib.keywordwidget.index import term_text
 from formlib.keywordwidget.interfaces import ISearchableVocabulary
@@ -18,6 +26,8 @@ from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.normalize import normalize
 from formlib.keywordwidget.permission import may_create
 
+
+VALUE = operator.attrgetter('value')
 
 # A posted token says what it names by its prefix; a term's token that
 # starts with one of these prefixes is posted escaped, so that no token is
@@ -35,6 +45,13 @@ RESERVED_PREFIXES = (
 # What an unknown token names.
 NOTHING = object()
 
+# Tokens of the texts stored lately as keywords, and the texts of those
+# tokens: an edit page works out the tokens of its stored keywords, and the
+# save of the page finds the keywords by them.
+KEPT_TEXT_TOKENS = 10_000
+_text_tokens = {}
+_token_texts = {}
+
 
 def stored_token(value):
     """Token of a stored value, whatever becomes of its term meanwhile.
@@ -43,7 +60,60 @@ def stored_token(value):
     was retired or got another token while the form was open, and a forged
     token matches no value that is not stored already.
     """
-    digest = hashlib.sha256(stable_repr(value).encode('utf-8')).hexdigest()
+    if type(value) is str:
+        return text_token(value)
+    return digest_token(stable_repr(value))
+
+
+def stored_tokens(values):
+    """`stored_token` of each value; for texts, nearly every keyword, with
+    no call of ours for each."""
+    if set(map(type, values)) <= {str}:
+        tokens = list(map(_text_tokens.get, values))
+        if None not in tokens:
+            return tokens
+    return list(map(stored_token, values))
+
+
+def stored_texts(tokens, stored):
+    """The texts among the `stored` values that `tokens` are the tokens of,
+    or None unless each is one whose token is kept.
+
+    One lookup each, in one dictionary: the tokens of the stored values are
+    not worked out again.
+    """
+    if set(map(type, stored)) <= {str}:
+        texts = list(map(_token_texts.get, tokens))
+        if None not in texts and set(stored).issuperset(texts):
+            return texts
+    return None
+
+
+def by_stored_token(stored):
+    """The `stored` values by their stored tokens.
+
+    Derived from the values, so a forged token matches none.
+    """
+    return dict(zip(stored_tokens(stored), stored))
+
+
+def text_token(text):
+    """`stored_token` of a text, kept for the texts seen lately."""
+    token = _text_tokens.get(text)
+    if token is None:
+        token = digest_token(repr(text))
+        if len(_text_tokens) >= KEPT_TEXT_TOKENS:
+            # All forgotten: cheaper than knowing which were seen last.
+            _text_tokens.clear()
+            _token_texts.clear()
+        _text_tokens[text] = token
+        _token_texts[token] = text
+    return token
+
+
+def digest_token(text):
+    """A stored token made of the `stable_repr` of a value."""
+    digest = hashlib.sha256(text.encode('utf-8')).hexdigest()
     return STORED_TOKEN_PREFIX + digest[:20]
 
 
@@ -99,13 +169,48 @@ def term_title(term, context):
     """Text to show for a term: its title translated for `context` (a
     request, or its preferences), else its value."""
     title = getattr(term, 'title', None)
+    if type(title) is str:
+        # Most titles: nothing to translate or convert.
+        return title
     if isinstance(title, Message):
         return translate(title, context=context)
     return term_text(term)
 
 
+def terms_of(vocabulary, keys, tokens=False):
+    """The vocabulary's term of each value, or of each token if `tokens`.
+
+    Raises LookupError for one that has none, as getTerm (getTermByToken)
+    does.  zope.schema's SimpleVocabulary, unless a subclass looks terms up
+    its own way, is looked up in its dictionary, in C: a thousand keywords
+    take no thousand calls.
+    """
+    method = 'getTermByToken' if tokens else 'getTerm'
+    if getattr(type(vocabulary), method, None) is getattr(
+            SimpleVocabulary, method):
+        table = vocabulary.by_token if tokens else vocabulary.by_value
+        try:
+            return list(map(table.__getitem__, keys))
+        except KeyError as error:
+            raise LookupError(*error.args) from None
+    return list(map(getattr(vocabulary, method), keys))
+
+
+def translated(index, preferences):
+    """`index` with titles translated for `preferences`, where they are
+    messages."""
+    if not index.message_domains:
+        return index
+    # Kept for other requests, so it keeps only the preferences.
+    return index.translated(
+        languages.translation_key(index.message_domains, preferences),
+        functools.partial(term_title, context=preferences))
+
+
 class Keywords:
     """The vocabulary of a bound keyword field, seen from one request."""
+
+    _index = None
 
     def __init__(self, field, request):
         self.field = field
@@ -140,27 +245,54 @@ class Keywords:
         `new:` and its text.
         """
         stored = set(self.stored_values())
+        if stored.issuperset(values):
+            # As rendered from the object: all stored.
+            return stored_tokens(values)
         return [self._token(value, stored) for value in values]
 
     def _token(self, value, stored):
         if value in stored:
+            # Stored ones, most of them: no lookup in the vocabulary.
             return stored_token(value)
-        if value in self.vocabulary:
-            return posted_token(self.vocabulary.getTerm(value).token)
+        term = self.term_of(value)
+        if term is not None:
+            return posted_token(term.token)
         if self.open:
             return NEW_KEYWORD_PREFIX + value
         # Neither stored nor available: posted back, it is refused.
         return stored_token(value)
 
+    def term_of(self, value):
+        """The vocabulary's term of a value, None if it has none.
+
+        One lookup in the vocabulary: a keyword's title, token and whether
+        it is available all come from its term.
+        """
+        try:
+            return self.vocabulary.getTerm(value)
+        except LookupError:
+            return None
+
     def title(self, term):
         """Text to show for a term: its title, translated, else its value."""
         return term_title(term, self.request)
 
-    def title_of(self, value):
-        """Text to show for a value, whether or not it is available."""
-        if value in self.vocabulary:
-            return self.title(self.vocabulary.getTerm(value))
-        return str(value)
+    def title_of(self, value, term=None):
+        """Text to show for a value, whether or not it is available;
+        `term` is its term, if known."""
+        if term is None:
+            term = self.term_of(value)
+        return str(value) if term is None else self.title(term)
+
+    def titles_of(self, values):
+        """`title_of` each value, with the least work for each."""
+        try:
+            terms = terms_of(self.vocabulary, values)
+        except LookupError:
+            # Some have left the vocabulary: one at a time.
+            return [self.title_of(value) for value in values]
+        return [title if type(title := getattr(term, 'title', None)) is str
+                else self.title(term) for term in terms]
 
     def stored_values(self):
         """The field's value on the object being edited, if there is one."""
@@ -178,14 +310,42 @@ class Keywords:
         """The search index, in the user's language where titles are."""
         if self.ranked:
             return self.vocabulary
-        index = index_for(self.vocabulary)
-        if index.message_domains:
-            # Kept for other requests, so it keeps only the preferences.
-            preferences = languages.preferences(self.request)
-            index = index.translated(
-                languages.translation_key(index.message_domains, preferences),
-                functools.partial(term_title, context=preferences))
-        return index
+        if self._index is None:
+            index = index_for(self.vocabulary)
+            if index.message_domains:
+                index = translated(
+                    index, languages.preferences(self.request))
+            self._index = index
+        return self._index
+
+    def prepare_search(self):
+        """Have the search index built before the first search needs it.
+
+        It is built in a thread of its own: the edit page comes before any
+        search, and a user takes longer to type than the index to build.
+        Translated titles are left to the search: translations may be
+        local to the request's site, which another thread does not know.
+        """
+        if self.ranked:
+            return
+        vocabulary = self.vocabulary
+        # The state and the terms are read here, in the request's thread:
+        # a vocabulary may read them from the request's database
+        # connection.
+        state = saved_state(vocabulary)
+        if state is UNSAVED:
+            # Its index would be for this request only.
+            return
+        index = kept_index(vocabulary, state)
+        if index is not None and (index.built or index.message_domains):
+            return
+        terms = list(vocabulary)
+
+        def build():
+            index = index_terms(vocabulary, terms, state)
+            if not index.message_domains:
+                index.build()
+        builder.build(id(vocabulary), build)
 
     def find(self, text):
         """The term a user means by typing `text`, ignoring case, or None."""
@@ -207,26 +367,61 @@ class Keywords:
         except LookupError:
             return None
 
-    def parse(self, tokens, lines=(), rendered_lines=()):
+    def parse(self, tokens, lines=(), rendered_lines=(), stored=None):
         """What the user chose: submitted tokens, then typed lines.
 
         `rendered_lines` are the (text, token) of the chosen keywords the
         widget rendered as lines: a line posted as it was rendered is that
-        token.  Returns the values and the inputs that are wrong.
-        Duplicates are merged, typed ones ignoring case.
+        token.  `stored` are the stored values, if the caller has them.
+        Returns the values and the inputs that are wrong.  Duplicates are
+        merged, typed ones ignoring case.
         """
-        return Submission(self, tokens, lines, rendered_lines).result()
+        if stored is None:
+            stored = self.stored_values()
+        if not (lines or rendered_lines):
+            # Nearly always: chosen keywords, nothing typed, taken in calls
+            # for all of them, none for each.
+            values = self.named_all(tokens, stored)
+            if values is not None:
+                return list(dict.fromkeys(values)), [], []
+        return Submission(
+            self, tokens, lines, rendered_lines, stored).result()
+
+    def named_all(self, tokens, stored):
+        """The values `tokens` name, or None unless each names one of the
+        `stored` values or, as it is, a term.
+
+        Nearly every token does: looked up in dictionaries, all at once.
+        """
+        texts = stored_texts(tokens, stored)
+        if texts is not None:
+            return texts
+        stored_by_token = by_stored_token(stored)
+        if all(map(stored_by_token.__contains__, tokens)):
+            return list(map(stored_by_token.__getitem__, tokens))
+        others = list(
+            itertools.filterfalse(stored_by_token.__contains__, tokens))
+        if any(token.startswith(RESERVED_PREFIXES) for token in others):
+            return None
+        try:
+            terms = terms_of(self.vocabulary, others, tokens=True)
+        except LookupError:
+            return None
+        named = dict(zip(others, map(VALUE, terms)))
+        named.update(stored_by_token)
+        return list(map(named.__getitem__, tokens))
 
 
 class Submission:
     """Turns one submission of tokens and typed lines into values."""
 
-    def __init__(self, keywords, tokens, lines, rendered_lines):
+    def __init__(self, keywords, tokens, lines, rendered_lines,
+                 stored=None):
         self.keywords = keywords
         self.tokens = tokens
-        self.lines = lines
+        self.lines = list(lines)
         self.rendered_lines = rendered_lines
-        self.stored = keywords.stored_values()
+        self.stored = keywords.stored_values() if stored is None else stored
         self.values = []
         self.seen = set()
         # Folded spellings are needed only once something is typed.
@@ -235,19 +430,58 @@ class Submission:
         self.invalid = []
 
     def result(self):
-        for token in self.tokens:
-            self.add_token(token)
-        rendered = {}
-        for text, token in self.rendered_lines:
-            rendered.setdefault(text, collections.deque()).append(token)
-        for line in self.lines:
+        self.add_tokens(self.tokens)
+        if self.lines or self.rendered_lines:
+            self.add_lines()
+        return self.values, self.unknown, self.invalid
+
+    def add_tokens(self, tokens, lines=None):
+        """Add what each of `tokens` names; `lines` are the lines the
+        tokens were rendered with, if they were."""
+        if not tokens:
+            return
+        values = self.keywords.named_all(tokens, self.stored)
+        if values is not None:
+            self.add_all(values)
+            return
+        # Created, escaped or unknown ones among them: one at a time.
+        for token, line in zip(tokens, lines or itertools.repeat(None)):
+            self.add_token(token, line)
+
+    def add_lines(self):
+        """Lines posted as they were rendered are their keywords' tokens;
+        other lines are typed."""
+        lines, rendered = self.lines, self.rendered_lines
+        texts = [text for text, _token in rendered]
+        if lines[:len(texts)] == texts:
+            # Nearly always: the rendered lines come back as they were,
+            # maybe with typed ones after them.
+            self.add_tokens([token for _text, token in rendered], texts)
+            for line in lines[len(texts):]:
+                self.add_typed(line)
+            return
+        tokens_by_text = {}
+        for text, token in rendered:
+            tokens_by_text.setdefault(text, collections.deque()).append(token)
+        for line in lines:
             # Lines of equal text are their tokens in the rendered order.
-            tokens = rendered.get(line)
+            tokens = tokens_by_text.get(line)
             if tokens:
                 self.add_token(tokens.popleft(), line)
             else:
                 self.add_typed(line)
-        return self.values, self.unknown, self.invalid
+
+    def add_all(self, values):
+        """`add` each of `values`, none of them typed."""
+        if self.seen_folded is not None:
+            for value in values:
+                self.add(value)
+            return
+        added = list(dict.fromkeys(values))
+        if self.seen:
+            added = list(itertools.filterfalse(self.seen.__contains__, added))
+        self.values += added
+        self.seen.update(added)
 
     def add(self, value, typed=False):
         if value in self.seen:
@@ -329,12 +563,11 @@ class Submission:
         return set(self.stored)
 
     @functools.cached_property
+    def stored_by_token(self):
+        return by_stored_token(self.stored)
+
+    @functools.cached_property
     def stored_spellings(self):
         return {
             fold(value): value
             for value in self.stored if isinstance(value, str)}
-
-    @functools.cached_property
-    def stored_by_token(self):
-        # Derived from the values, so a forged token matches none.
-        return {stored_token(value): value for value in self.stored}

@@ -17,6 +17,8 @@ BIDI_CLASSES = frozenset(
      'FSI', 'PDI'])
 FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = '\u2068', '\u2069'
 
+NOT_ASCII = re.compile(r'[^\x00-\x7f]')
+
 # Unicode's default-ignorable code points (Default_Ignorable_Code_Point):
 # shown as nothing, so a keyword of only these is empty, and spellings that
 # differ only in them (a soft hyphen, a variation selector) are one
@@ -54,6 +56,14 @@ def normalize(text):
     without controls and bidi formatting; empty if only invisible
     characters (default-ignorable and other format characters) are
     left."""
+    if (text and text.isprintable() and text[0] != ' ' and text[-1] != ' '
+            and '  ' not in text and unicodedata.is_normalized('NFC', text)
+            and (text.isascii() or not DEFAULT_IGNORABLE.search(text))):
+        # Already clean, as nearly every text is: printable text has no
+        # controls, no format characters and no whitespace but spaces;
+        # some default-ignorable characters are printable (U+034F) and
+        # could make up the whole text.
+        return text
     text = ' '.join(unicodedata.normalize('NFC', text).split())
     text = ' '.join(text.translate(UNWANTED).split())
     if not text.isascii() and all(
@@ -86,6 +96,19 @@ def search_key(text):
     if folded.isascii():
         return folded
     folded = ' '.join(DEFAULT_IGNORABLE.sub('', folded).split())
-    decomposed = unicodedata.normalize('NFKD', folded)
-    return ''.join(
-        char for char in decomposed if not unicodedata.combining(char))
+    return without_accents(folded)
+
+
+def without_accents(text):
+    """`text` decomposed, without its combining marks (accents).
+
+    Quick for long texts too: the search index takes the accents off all
+    its keys at once.
+    """
+    decomposed = unicodedata.normalize('NFKD', text)
+    marks = ''.join(
+        char for char in set(NOT_ASCII.findall(decomposed))
+        if unicodedata.combining(char))
+    if not marks:
+        return decomposed
+    return re.sub('[%s]' % re.escape(marks), '', decomposed)

@@ -1,4 +1,5 @@
 """Edit and display widgets for fields marked `IHaveSelectableKeywords`."""
+import itertools
 import json
 import re
 import typing
@@ -38,7 +39,6 @@ from formlib.keywordwidget.settings import keyword_url
 
 SEARCH_VIEW = '@@keywordwidget-search'
 
-LINE_END = re.compile('\r\n|\r|\n')
 NOT_IN_A_LINE = re.compile('[\r\n\0]')
 
 # Selected options of a page, counted across its keyword widgets.
@@ -60,10 +60,26 @@ def as_list(form_input):
         return []
     if isinstance(form_input, str):
         return [form_input]
-    if (isinstance(form_input, (list, tuple))
-            and all(isinstance(text, str) for text in form_input)):
+    if isinstance(form_input, (list, tuple)) and all_texts(form_input):
         return list(form_input)
     raise UnreadableInput(form_input)
+
+
+def all_texts(items):
+    """Whether each of `items` is a text."""
+    return all(map(isinstance, items, itertools.repeat(str)))
+
+
+def all_pairs_of_texts(items):
+    """Whether each of `items` is a list of two texts."""
+    if not set(map(type, items)) <= {list} or not set(map(len, items)) <= {2}:
+        return False
+    try:
+        # One call over all the texts, which fails on anything else.
+        ''.join(itertools.chain.from_iterable(items))
+    except TypeError:
+        return False
+    return True
 
 
 def field_id(field):
@@ -83,13 +99,23 @@ def context_url(request):
         return None
 
 
+# Decodes the JSON value a text starts with; returns it and where it ends.
+# One call, where json.loads takes three and two regular expressions.
+decode_json = json.JSONDecoder().raw_decode
+JSON_WHITESPACE = ' \t\n\r'
+
+
 def json_part(part):
     """A posted part read as JSON."""
+    part = part.strip(JSON_WHITESPACE)
     try:
-        return json.loads(part)
+        decoded, end = decode_json(part)
     except (ValueError, RecursionError):
         # Deeply nested lists exhaust the parser: no JSON of ours either.
         raise UnreadableInput(part)
+    if end != len(part):
+        raise UnreadableInput(part)
+    return decoded
 
 
 def json_tokens(parts):
@@ -97,22 +123,24 @@ def json_tokens(parts):
     tokens = []
     for part in parts:
         decoded = json_part(part)
-        tokens.extend(as_list(decoded if isinstance(decoded, list) else {}))
+        if not (isinstance(decoded, list) and all_texts(decoded)):
+            raise UnreadableInput(part)
+        tokens += decoded
     return tokens
 
 
 def json_lines(parts):
-    """(text, token) pairs posted as JSON lists of them, one list a part."""
+    """[text, token] pairs posted as JSON lists of them, one list a part.
+
+    Checked by calls over all of them, none for each: a thousand chosen
+    keywords may be posted as lines.
+    """
     lines = []
     for part in parts:
         decoded = json_part(part)
-        if not isinstance(decoded, list):
+        if not (isinstance(decoded, list) and all_pairs_of_texts(decoded)):
             raise UnreadableInput(part)
-        for line in decoded:
-            if not (isinstance(line, list) and len(line) == 2
-                    and all(isinstance(text, str) for text in line)):
-                raise UnreadableInput(part)
-            lines.append(tuple(line))
+        lines += decoded
     return lines
 
 
@@ -151,12 +179,6 @@ def script_data(text, label, spelling):
     if spelling is not None:
         data += ' data-spelling="%s"' % escape(spelling)
     return data
-
-
-def added_values(values, stored):
-    """The values that are not kept as stored, in their order."""
-    kept = set(stored)
-    return [value for value in values if value not in kept]
 
 
 def in_display_order(values, keywords):
@@ -221,8 +243,11 @@ class KeywordInputWidget(SimpleInputWidget):
 
     def _getFormInput(self):
         form = self.request.form
-        return (as_list(form.get(self.name))
-                + json_tokens(as_list(form.get(self.tokens_name))))
+        tokens = as_list(form.get(self.name))
+        posted = form.get(self.tokens_name)
+        if posted is not None:
+            tokens += json_tokens(as_list(posted))
+        return tokens
 
     def _typed_lines(self):
         """The textarea's lines as posted.
@@ -230,12 +255,25 @@ class KeywordInputWidget(SimpleInputWidget):
         Split where a browser ends a line; a form feed or another line
         separator inside a line is whitespace, as the enhancement takes it.
         """
-        return LINE_END.split(
-            '\n'.join(as_list(self.request.form.get(self.typed_name))))
+        posted = self.request.form.get(self.typed_name)
+        if posted is None or posted == '':
+            # Nothing typed, as nearly always.
+            return []
+        text = '\n'.join(as_list(posted))
+        if not text:
+            return []
+        if text.count('\r\n') == text.count('\r') == text.count('\n'):
+            # Only CRLF, as browsers post line ends.
+            return text.split('\r\n')
+        # CRLF, CR and LF, as a regular expression would split, in C.
+        return text.replace('\r\n', '\n').replace('\r', '\n').split('\n')
 
     def _rendered_lines(self):
         """(text, token) of the chosen keywords rendered as lines."""
-        return json_lines(as_list(self.request.form.get(self.lines_name)))
+        posted = self.request.form.get(self.lines_name)
+        if posted is None:
+            return []
+        return json_lines(as_list(posted))
 
     def getInputValue(self):
         self._error = None
@@ -250,11 +288,12 @@ class KeywordInputWidget(SimpleInputWidget):
                 _('The keywords sent could not be read.'),
                 context=self.request))
             raise self._error
-        values, unknown, refused = self.keywords.parse(
-            tokens, lines, rendered_lines)
         stored = self.keywords.stored_values()
-        added = added_values(values, stored)
-        refused += self._refusals(added)
+        values, unknown, refused = self.keywords.parse(
+            tokens, lines, rendered_lines, stored)
+        added = list(itertools.filterfalse(set(stored).__contains__, values))
+        if added:
+            refused += self._refusals(added)
         problems = []
         if unknown:
             problems.append(_(
@@ -269,11 +308,13 @@ class KeywordInputWidget(SimpleInputWidget):
                 translate(problem, context=self.request)
                 for problem in problems))
             raise self._error
-        problem = self._count_problem(values)
+        problem = None
+        if field.max_length is not None or field.min_length:
+            problem = self._count_problem(values)
         try:
             if not values and field.required:
                 raise RequiredMissing(field.__name__)
-            if problem is None:
+            if added and problem is None:
                 self._validate_added(added)
         except ValidationError as error:
             problem = error
@@ -393,7 +434,9 @@ class KeywordInputWidget(SimpleInputWidget):
             # As options they would be more parts than a server takes:
             # lines of the textarea instead, one part whatever their number,
             # posted back with their tokens in one part more.
-            shown = [one_line(keywords.title_of(value)) for value in values]
+            shown = keywords.titles_of(values)
+            if NOT_IN_A_LINE.search(''.join(shown)):
+                shown = list(map(one_line, shown))
             lines = lines + list(zip(shown, tokens))
             text = '\n'.join(shown + ([text] if text else []))
             in_lines = in_lines + values
@@ -416,6 +459,7 @@ class KeywordInputWidget(SimpleInputWidget):
             # Longer text is not searched: the search view refuses it.
             attributes += ' data-search-url="%s" data-longest-query="%d"' % (
                 escape(search_url), MAX_QUERY_LENGTH)
+            keywords.prepare_search()
         # The chosen keywords come first, in their order, which the
         # enhancement shows and the browser posts back.
         options = ''.join(
@@ -487,9 +531,11 @@ class KeywordInputWidget(SimpleInputWidget):
             css, text = 'refused', str(value)
             status = translate(_('(not accepted)'), context=self.request)
         else:
-            text = keywords.title_of(value)
+            # One lookup of its term gives its title and its availability.
+            term = keywords.term_of(value)
+            text = keywords.title_of(value, term)
             css = status = ''
-            if not keywords.is_available(value):
+            if term is None and not keywords.open:
                 css, status = 'unavailable', unavailable_text(self.request)
         label = isolated(text)
         if status:

@@ -205,6 +205,38 @@ class FileStorageTests(DatabaseTestCase):
         self.assertEqual(found(vocabulary, 'zopef'), [])
         self.assertEqual(found(vocabulary, 'zope'), ['Zope'])
 
+    def test_an_index_built_before_the_search_is_of_the_saved_terms(self):
+        # The edit page has it built in a thread of its own.
+        from formlib.keywordwidget.index import builder
+        from formlib.keywordwidget.index import kept_index
+        from formlib.keywordwidget.index import saved_state
+        manager, root = self.open(self.database)
+        root['vocabulary'] = Vocabulary(['Zope', 'Plone'])
+        manager.commit()
+        vocabulary = root['vocabulary']
+        keywords_of(vocabulary).prepare_search()
+        builder.wait()
+        self.assertTrue(
+            kept_index(vocabulary, saved_state(vocabulary)).built)
+        vocabulary.rename('zope', 'Zopefoundation')
+        manager.commit()
+        self.assertEqual(found(vocabulary, 'zopef'), ['Zopefoundation'])
+
+    def test_no_index_is_built_before_the_search_of_unsaved_terms(self):
+        from formlib.keywordwidget.index import _indexes
+        from formlib.keywordwidget.index import builder
+        manager, root = self.open(self.database)
+        root['vocabulary'] = Vocabulary(['Zope', 'Plone'])
+        manager.commit()
+        vocabulary = root['vocabulary']
+        vocabulary.rename('zope', 'Zopefoundation')
+        keywords_of(vocabulary).prepare_search()
+        builder.wait()
+        self.assertNotIn(id(vocabulary), _indexes)
+        manager.abort()
+        self.assertEqual(found(vocabulary, 'zopef'), [])
+        self.assertEqual(found(vocabulary, 'zope'), ['Zope'])
+
     def test_concurrent_saves_that_add_keywords_sharing_grams_find_both(self):
         first, first_root = self.open(self.database)
         second, second_root = self.open(self.database)

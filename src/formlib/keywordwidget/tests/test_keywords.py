@@ -2,6 +2,7 @@ import unittest
 
 import zope.component
 import zope.component.testing
+import zope.interface
 import zope.schema
 from zope.i18nmessageid import MessageFactory
 from zope.publisher.browser import TestRequest
@@ -119,6 +120,61 @@ class ChangedVocabularyTests(unittest.TestCase):
         self.assertEqual(keywords.search('py', 5), [])
 
 
+class RetiringVocabulary(SimpleVocabulary):
+    """A zope.schema vocabulary whose lookups refuse retired terms."""
+
+    retired = frozenset(['Zope', 'zope'])
+
+    def getTerm(self, value):
+        if value in self.retired:
+            raise LookupError(value)
+        return super().getTerm(value)
+
+    def getTermByToken(self, token):
+        if token in self.retired:
+            raise LookupError(token)
+        return super().getTermByToken(token)
+
+
+class LookupTests(unittest.TestCase):
+    """Many values are looked up at once; a vocabulary's own lookups are
+    still asked."""
+
+    def keywords(self):
+        from formlib.keywordwidget.keywords import Keywords
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=RetiringVocabulary([
+                    SimpleTerm('Python', 'python', 'Python'),
+                    SimpleTerm('Zope', 'zope', 'Zope')])))
+        return Keywords(field.bind(object()), TestRequest())
+
+    def test_tokens_are_looked_up_by_a_subclass_that_says_how(self):
+        values, unknown, _refused = self.keywords().parse(['python', 'zope'])
+        self.assertEqual((values, unknown), (['Python'], ['zope']))
+
+    def test_values_are_looked_up_by_a_subclass_that_says_how(self):
+        self.assertEqual(self.keywords().titles_of(['Python', 'Zope']),
+                         ['Python', 'Zope'])
+        self.assertIsNone(self.keywords().term_of('Zope'))
+
+    def test_terms_of_a_simple_vocabulary_come_from_its_lookups(self):
+        from formlib.keywordwidget.keywords import terms_of
+        terms = SimpleVocabulary.fromValues(['a', 'b'])
+        self.assertEqual(terms_of(terms, ['b', 'a']),
+                         [terms.getTerm('b'), terms.getTerm('a')])
+        self.assertEqual(terms_of(terms, ['a'], tokens=True),
+                         [terms.getTermByToken('a')])
+
+    def test_a_missing_term_is_a_lookup_error(self):
+        from formlib.keywordwidget.keywords import terms_of
+        terms = SimpleVocabulary.fromValues(['a'])
+        with self.assertRaises(LookupError):
+            terms_of(terms, ['a', 'c'])
+        with self.assertRaises(LookupError):
+            terms_of(terms, ['c'], tokens=True)
+
+
 class StoredTokenTests(unittest.TestCase):
 
     def token_in_a_process(self, value, seed):
@@ -142,3 +198,116 @@ class StoredTokenTests(unittest.TestCase):
         self.assertNotEqual(stored_token(frozenset('ab')),
                             stored_token(frozenset('abc')))
         self.assertNotEqual(stored_token(('a',)), stored_token('a'))
+
+    def test_tokens_of_texts_are_the_same_in_every_process(self):
+        # Those of texts seen lately are kept, not worked out again.
+        from formlib.keywordwidget.keywords import stored_token
+        self.assertEqual(stored_token('Zope'), stored_token('Zope'))
+        self.assertEqual(self.token_in_a_process("'Zope'", '1'),
+                         stored_token('Zope') + '\n')
+
+    def test_tokens_of_many_values_are_each_values_token(self):
+        from formlib.keywordwidget.keywords import stored_token
+        from formlib.keywordwidget.keywords import stored_tokens
+        for values in [['Zope', 'Python'], ['Zope', 1, ('Zope',)], []]:
+            self.assertEqual(stored_tokens(values),
+                             [stored_token(value) for value in values])
+
+
+class ITagged(zope.interface.Interface):
+
+    keywords = zope.schema.List(
+        title='Keywords', required=False,
+        value_type=zope.schema.Choice(vocabulary=SimpleVocabulary([
+            SimpleTerm('Python', 'python', 'Python'),
+            SimpleTerm('Zope', 'zope', 'Zope'),
+            SimpleTerm('Plone', 'plone', 'Plone'),
+            # Posted escaped, as term:new:York.
+            SimpleTerm('York', 'new:York', 'York')])))
+
+
+@zope.interface.implementer(ITagged)
+class Tagged:
+
+    def __init__(self, keywords):
+        self.keywords = keywords
+
+
+class SubmissionTests(unittest.TestCase):
+    """Tokens and lines are taken all at once where they can be: what
+    comes out is what taking them one at a time gives."""
+
+    def parse(self, stored, tokens=(), lines=(), rendered_lines=()):
+        from formlib.keywordwidget.keywords import Keywords
+        field = ITagged['keywords'].bind(Tagged(stored))
+        return Keywords(field, TestRequest()).parse(
+            tokens, lines, rendered_lines)
+
+    def rendered(self, *values):
+        from formlib.keywordwidget.keywords import stored_token
+        return [[value, stored_token(value)] for value in values]
+
+    def test_stored_keywords_and_terms_come_in_the_posted_order(self):
+        from formlib.keywordwidget.keywords import stored_token
+        values, unknown, refused = self.parse(
+            ['Zope', 'Python'], [stored_token('Python'), 'plone',
+                                 stored_token('Zope'), 'plone'])
+        self.assertEqual((values, unknown, refused),
+                         (['Python', 'Plone', 'Zope'], [], []))
+
+    def test_an_escaped_term_among_stored_keywords(self):
+        from formlib.keywordwidget.keywords import stored_token
+        values, unknown, _refused = self.parse(
+            ['Zope'], [stored_token('Zope'), 'term:new:York'])
+        self.assertEqual((values, unknown), (['Zope', 'York'], []))
+
+    def test_an_unknown_token_among_stored_keywords_is_named(self):
+        from formlib.keywordwidget.keywords import stored_token
+        values, unknown, _refused = self.parse(
+            ['Zope'], [stored_token('Zope'), 'nope', stored_token('Plone')])
+        self.assertEqual((values, unknown),
+                         (['Zope'], ['nope', stored_token('Plone')]))
+
+    def test_the_token_of_a_keyword_not_stored_names_nothing(self):
+        # Though this process worked it out, for another object.
+        from formlib.keywordwidget.keywords import stored_token
+        values, unknown, _refused = self.parse(
+            ['Zope'], [stored_token('Zope'), stored_token('Python')])
+        self.assertEqual((values, unknown),
+                         (['Zope'], [stored_token('Python')]))
+
+    def test_stored_keywords_are_found_when_kept_tokens_are_forgotten(self):
+        # Other pages fill the kept tokens between a page and its save, and
+        # this save fills them again while it works its tokens out.
+        from formlib.keywordwidget import keywords
+        stored = ['Zope', 'Python', 'Plone']
+        tokens = [keywords.stored_token(value) for value in stored]
+        kept = keywords.KEPT_TEXT_TOKENS
+        keywords.KEPT_TEXT_TOKENS = 2
+        try:
+            keywords.stored_token('Other')
+            values, unknown, _refused = self.parse(stored, tokens[::-1])
+        finally:
+            keywords.KEPT_TEXT_TOKENS = kept
+        self.assertEqual((values, unknown), (stored[::-1], []))
+
+    def test_lines_as_rendered_then_typed_ones(self):
+        values, unknown, _refused = self.parse(
+            ['Zope', 'Python'], lines=['Zope', 'Python', 'plone'],
+            rendered_lines=self.rendered('Zope', 'Python'))
+        self.assertEqual((values, unknown), (['Zope', 'Python', 'Plone'], []))
+
+    def test_a_rendered_line_again_after_them_is_typed(self):
+        # Retired is stored, but no term: typed, it is none of the field's.
+        values, unknown, _refused = self.parse(
+            ['Retired', 'Zope'], lines=['Retired', 'Zope', 'Retired'],
+            rendered_lines=self.rendered('Retired', 'Zope'))
+        self.assertEqual((values, unknown), (['Retired', 'Zope'], ['Retired']))
+
+    def test_lines_moved_are_their_tokens_in_the_new_order(self):
+        values, unknown, _refused = self.parse(
+            ['Zope', 'Python', 'Retired'],
+            lines=['Retired', 'python', 'Zope'],
+            rendered_lines=self.rendered('Zope', 'Python', 'Retired'))
+        self.assertEqual(
+            (values, unknown), (['Retired', 'Python', 'Zope'], []))

@@ -420,6 +420,66 @@ class RefusedKeywordsTests(unittest.TestCase):
         self.assertEqual('< (not accepted)', option.text)
 
 
+class SearchIndexTests(unittest.TestCase):
+    """The edit page of a large field has its search index built before
+    the first search needs it."""
+
+    def field(self, vocabulary, threshold=0):
+        from formlib.keywordwidget import IHaveSelectableKeywords
+        from formlib.keywordwidget.settings import set_large_threshold
+        field = zope.schema.List(
+            title='Keywords', required=False,
+            value_type=zope.schema.Choice(vocabulary=vocabulary))
+        InterfaceClass('ITagged', attrs={'keywords': field})
+        zope.interface.alsoProvides(field, IHaveSelectableKeywords)
+        if threshold is not None:
+            set_large_threshold(field, threshold)
+        return field
+
+    def render(self, field):
+        from formlib.keywordwidget.index import builder
+        make_widget(field)()
+        builder.wait()
+
+    def kept_index(self, terms):
+        from formlib.keywordwidget.index import kept_index
+        from formlib.keywordwidget.index import saved_state
+        return kept_index(terms, saved_state(terms))
+
+    def test_edit_page_of_a_large_field_builds_its_index(self):
+        terms = SimpleVocabulary.fromValues(['Python', 'Zope'])
+        self.render(self.field(terms))
+        self.assertTrue(self.kept_index(terms).built)
+
+    def test_edit_page_of_a_small_field_builds_none(self):
+        terms = SimpleVocabulary.fromValues(['Python', 'Zope'])
+        self.render(self.field(terms, threshold=None))
+        self.assertIsNone(self.kept_index(terms))
+
+    def test_vocabulary_is_read_in_the_requests_thread(self):
+        # It may read its terms from the request's database connection.
+        import threading
+
+        class Terms(SimpleVocabulary):
+            def __iter__(self):
+                readers.add(threading.current_thread())
+                return super().__iter__()
+
+        readers = set()
+        terms = Terms([SimpleTerm('Python', 'python', 'Python')])
+        self.render(self.field(terms))
+        self.assertEqual(readers, {threading.current_thread()})
+
+    def test_translated_titles_are_left_to_the_search(self):
+        # Translations may be the request's site's, unknown to a thread.
+        from zope.i18nmessageid import MessageFactory
+        _ = MessageFactory('formlib.keywordwidget.tests')
+        terms = SimpleVocabulary([
+            SimpleTerm('c', 'c', _('colour', default='Colour'))])
+        self.render(self.field(terms))
+        self.assertFalse(self.kept_index(terms).built)
+
+
 class DisplayTests(unittest.TestCase):
 
     def test_display_shows_a_free_keyword_as_available(self):
