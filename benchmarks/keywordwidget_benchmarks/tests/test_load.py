@@ -76,7 +76,11 @@ class RecountTests(unittest.TestCase):
             'save: 500': 2,
             'unresolved conflict: OOSet, Delete of first key': 3,
             'unresolved conflict: OOSet, Conflicting bucket split': 1,
-            'unresolved conflict: CountBucket, keyword changed band': 2}), [
+            'unresolved conflict: CountBucket, keyword changed band': 2,
+            'conflict at usage.counts (bucket)': 4}), [
             'retried: ConflictError 5', 'failed saves: save: 500 2',
-            'conflicts the database could not resolve: OOSet 4,'
-            ' CountBucket 2'])
+            'conflicts the database could not resolve: OOSet, Delete of'
+            ' first key 3, CountBucket, keyword changed band 2, OOSet,'
+            ' Conflicting bucket split 1',
+            'conflicts (retried or failed) by place: usage.counts (bucket)'
+            ' 4'])
