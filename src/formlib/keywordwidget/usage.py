@@ -20,8 +20,8 @@ import re
 import persistent
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
-from BTrees.OOBTree import OOTreeSet
 
+from formlib.keywordwidget.buckets import TextTreeSet
 from formlib.keywordwidget.counts import EXACT_LEVELS
 from formlib.keywordwidget.counts import CountTree
 from formlib.keywordwidget.counts import level
@@ -80,9 +80,9 @@ class KeywordUsage(persistent.Persistent):
         # (folded keyword, keyword) -> how many objects use it.
         self.counts = CountTree()
         # (-level, search key, keyword): the most used band first.
-        self.ranked = OOTreeSet()
+        self.ranked = TextTreeSet()
         # Every keyword under each of its grams (`gram_entries`).
-        self.grams = OOTreeSet()
+        self.grams = TextTreeSet()
         self.distinct = Length()
         # Folded alias -> the keyword it stands for (the keyword manager's).
         self.aliases = OOBTree()

@@ -9,6 +9,7 @@ from OFS.interfaces import ITraversable
 from Products.PluginIndexes.KeywordIndex.KeywordIndex import KeywordIndex
 from Products.ZCatalog.interfaces import IZCatalog
 
+from formlib.keywordwidget.buckets import IntegerTreeSet
 from formlib.keywordwidget.sitekeywords import KeywordStoreError
 from formlib.keywordwidget.sitekeywords import KeywordUsageStore
 from formlib.keywordwidget.usage import KeywordUsage
@@ -18,7 +19,10 @@ class KeywordUsageIndex(KeywordIndex):
     """A KeywordIndex that also counts how many objects use each keyword.
 
     The counts and the search of `site_keywords` are kept with the index
-    and change with it, in the same transaction.
+    and change with it, in the same transaction.  The objects of each
+    keyword are kept in a set whose concurrent changes merge
+    (`buckets.IntegerTreeSet`): saves of objects that share a keyword do
+    not conflict there.
     """
 
     meta_type = 'KeywordUsageIndex'
@@ -26,6 +30,13 @@ class KeywordUsageIndex(KeywordIndex):
     def clear(self):
         super().clear()
         self.usage = KeywordUsage()
+
+    def insertForwardIndexEntry(self, entry, documentId):
+        if self._index.get(entry) is None:
+            self._index[entry] = IntegerTreeSet((documentId,))
+            self._length.change(1)
+        else:
+            super().insertForwardIndexEntry(entry, documentId)
 
     def index_object(self, documentId, obj, threshold=None):
         before = self._unindex.get(documentId)
