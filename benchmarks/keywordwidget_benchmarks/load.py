@@ -374,9 +374,8 @@ def recount_problems(path, saved, store):
         if sorted(catalog.uids.keys()) != sorted(content):
             problems.append('the catalog lists other objects')
         if store:
-            problems += compare_counts('store', recount, {
-                keyword: count for (_folded, keyword), count
-                in index.usage.counts.items()})
+            problems += compare_counts('store', recount, dict(
+                index.usage.keywords()))
             problems += usage_problems(index.usage)
     finally:
         database.close()
@@ -473,24 +472,27 @@ def compare_counts(name, recount, counts):
 
 def usage_problems(usage):
     """Where the search of a KeywordUsage disagrees with its counts."""
-    from formlib.keywordwidget.counts import level
+    from formlib.keywordwidget.counts import count_and_band
+    from formlib.keywordwidget.counts import fits
     from formlib.keywordwidget.normalize import search_key
     from formlib.keywordwidget.usage import gram_entries
-    counts = {keyword: count
-              for (_folded, keyword), count in usage.counts.items()}
-    ranked, grams = set(), set()
-    for keyword, count in counts.items():
-        key = search_key(keyword)
-        ranked.add((-level(count), key, keyword))
-        grams.update(gram_entries(key, keyword))
     problems = []
+    ranked, grams = set(), set()
+    for (_folded, keyword), value in usage.counts.items():
+        count, band = count_and_band(value)
+        if not fits(count, band):
+            problems.append('%r is used %d times, ranked in band %d' % (
+                keyword, count, band))
+        key = search_key(keyword)
+        ranked.add((-band, key, keyword))
+        grams.update(gram_entries(key, keyword))
     if set(usage.ranked) != ranked:
         problems.append('the ranked search disagrees with the counts')
     if set(usage.grams) != grams:
         problems.append('the grams disagree with the counts')
-    if len(usage) != len(counts):
+    if len(usage) != len(usage.counts):
         problems.append('the store counts %d keywords, not %d' % (
-            len(usage), len(counts)))
+            len(usage), len(usage.counts)))
     return problems
 
 

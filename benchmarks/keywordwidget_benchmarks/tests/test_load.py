@@ -59,15 +59,20 @@ class RecountTests(unittest.TestCase):
              "store counts 'Python' 3 times, the articles 2 times"])
 
     def test_a_search_that_disagrees_with_the_counts_is_named(self):
+        from formlib.keywordwidget.counts import stored
         from formlib.keywordwidget.usage import KeywordUsage
         from keywordwidget_benchmarks.load import usage_problems
         usage = KeywordUsage()
         usage.update(None, ['Python', 'Zope'])
         self.assertEqual(usage_problems(usage), [])
         # A band change that reached the counts only.
-        usage.counts[('python', 'Python')] = 30
+        usage.counts[('python', 'Python')] = stored(30, 5)
         self.assertEqual(usage_problems(usage), [
             'the ranked search disagrees with the counts'])
+        # A count outside its band.
+        usage.counts[('python', 'Python')] = stored(30, 1)
+        self.assertEqual(usage_problems(usage), [
+            "'Python' is used 30 times, ranked in band 1"])
 
     def test_outcomes_are_told_by_kind(self):
         from keywordwidget_benchmarks.load import outcome_lines
