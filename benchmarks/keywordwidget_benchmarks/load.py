@@ -432,8 +432,17 @@ def places(app):
         usage = getattr(index, 'usage', None)
         if usage is not None:
             name(usage, 'usage')
-            for attribute in ('counts', 'ranked', 'grams', 'aliases'):
+            name(usage.counts, 'usage.counts')
+            for counts in usage.counts.trees:
+                tree(counts, 'usage.counts: a tree')
+            name(usage.ranked, 'usage.ranked')
+            tree(usage.ranked.trees, 'usage.ranked: its trees')
+            for ranked in usage.ranked.trees.values():
+                tree(ranked, 'usage.ranked: a tree')
+            for attribute in ('grams', 'aliases'):
                 tree(getattr(usage, attribute), 'usage.' + attribute)
+            for keywords in usage.grams.values():
+                tree(keywords, 'usage.grams: keywords of a gram')
             name(usage.distinct, 'usage.distinct')
     name(app.articles, 'the articles folder')
     for article in app.articles.objectValues():
@@ -475,24 +484,27 @@ def usage_problems(usage):
     from formlib.keywordwidget.counts import count_and_band
     from formlib.keywordwidget.counts import fits
     from formlib.keywordwidget.normalize import search_key
-    from formlib.keywordwidget.usage import gram_entries
+    from formlib.keywordwidget.usage import grams_of
     problems = []
     ranked, grams = set(), set()
+    counted = 0
     for (_folded, keyword), value in usage.counts.items():
+        counted += 1
         count, band = count_and_band(value)
         if not fits(count, band):
             problems.append('%r is used %d times, ranked in band %d' % (
                 keyword, count, band))
         key = search_key(keyword)
         ranked.add((-band, key, keyword))
-        grams.update(gram_entries(key, keyword))
+        grams.update((gram, keyword) for gram in grams_of(key))
     if set(usage.ranked) != ranked:
         problems.append('the ranked search disagrees with the counts')
-    if set(usage.grams) != grams:
+    if {(gram, keyword) for gram, keywords in usage.grams.items()
+            for keyword in keywords} != grams:
         problems.append('the grams disagree with the counts')
-    if len(usage) != len(usage.counts):
+    if len(usage) != counted:
         problems.append('the store counts %d keywords, not %d' % (
-            len(usage), len(usage.counts)))
+            len(usage), counted))
     return problems
 
 

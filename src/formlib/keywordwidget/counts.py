@@ -16,16 +16,24 @@ could together push it out: their changes add up.  A merge that would
 still leave a count outside the band either transaction filed it under is
 a conflict, and Zope retries the transaction.
 """
+import heapq
+import zlib
+
+import persistent
 from BTrees.OLBTree import OLBTree
 from BTrees.OLBTree import OLBucket
 from ZODB.POSException import ConflictError
 
+from formlib.keywordwidget.buckets import MergingBucket
 from formlib.keywordwidget.buckets import MergingTree
 from formlib.keywordwidget.buckets import merged_bucket
 
 
 #: A keyword in this band is used exactly once.
 ONCE = 1
+
+#: Counts are kept in this many trees (`Counts`).
+PARTITIONS = 256
 
 # A count is stored with its band in the low bits.
 BAND_BITS = 6
@@ -117,22 +125,21 @@ def _merged_counts(old, committed, new):
     return merged
 
 
-def resolve_counts(old, committed, new, inline=False):
+def resolve_counts(old, committed, new, inline=False, emptiable=False):
     """The state of a bucket of counts that two transactions changed."""
     merged, link = merged_bucket(
         *map(_counts, (old, committed, new)), merge=_merged_counts,
-        inline=inline)
+        inline=inline, emptiable=emptiable)
     data = []
     for key, (count, band) in sorted(merged.items()):
         data.extend((key, stored(count, band)))
     return (tuple(data),) + link
 
 
-class CountBucket(OLBucket):
+class CountBucket(MergingBucket, OLBucket):
     """A bucket of counts; concurrent changes add up."""
 
-    def _p_resolveConflict(self, old, committed, new):
-        return resolve_counts(old, committed, new)
+    resolve = staticmethod(resolve_counts)
 
 
 class CountTree(MergingTree, OLBTree):
@@ -141,8 +148,46 @@ class CountTree(MergingTree, OLBTree):
 
     _bucket_type = CountBucket
     # A save rewrites the bucket of each count it changes: small buckets
-    # keep that cheap.
-    max_leaf_size = 16
+    # keep that cheap.  Yet a tree of `Counts` holds up to this many
+    # keywords in one bucket, its own: those of sites with a few thousand.
+    max_leaf_size = 32
 
-    def _resolve_inline(self, old, committed, new):
-        return resolve_counts(old, committed, new, inline=True)
+
+class Counts(persistent.Persistent):
+    """Counts and bands (`stored`) by (folded keyword, keyword).
+
+    Every save changes counts.  BTrees has each one that changes a tree
+    read the tree's nodes above the buckets it changes, and conflict with
+    any concurrent save that changed those nodes: a bucket that split, or
+    went.  So the counts are spread over many small trees by a hash of
+    the folded keyword: such a change conflicts only with saves that
+    change a count in the same tree, and a tree of a few dozen keywords is
+    one bucket, which has no nodes above it.
+    """
+
+    def __init__(self, partitions=PARTITIONS):
+        self.trees = tuple(CountTree() for _tree in range(partitions))
+
+    def tree(self, folded):
+        """The tree of the keywords folded to `folded`."""
+        digest = zlib.crc32(folded.encode('utf-8', 'surrogatepass'))
+        return self.trees[digest % len(self.trees)]
+
+    def get(self, key, default=0):
+        return self.tree(key[0]).get(key, default)
+
+    def __setitem__(self, key, value):
+        self.tree(key[0])[key] = value
+
+    def __delitem__(self, key):
+        del self.tree(key[0])[key]
+
+    def spellings(self, folded):
+        """(key, value) of the keywords folded to `folded`."""
+        return self.tree(folded).items(
+            (folded,), (folded + '\0',), excludemax=True)
+
+    def items(self, start=''):
+        """(key, value) of the keywords folded to `start` or after, in
+        order; lazily."""
+        return heapq.merge(*(tree.items((start,)) for tree in self.trees))

@@ -24,9 +24,11 @@ import persistent
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 
+from formlib.keywordwidget.buckets import PrefixTreeSet
+from formlib.keywordwidget.buckets import TextTreeMap
 from formlib.keywordwidget.buckets import TextTreeSet
 from formlib.keywordwidget.counts import ONCE
-from formlib.keywordwidget.counts import CountTree
+from formlib.keywordwidget.counts import Counts
 from formlib.keywordwidget.counts import band_for
 from formlib.keywordwidget.counts import count_and_band
 from formlib.keywordwidget.counts import stored
@@ -37,12 +39,11 @@ from formlib.keywordwidget.normalize import search_key
 # Where a word other than a key's first starts.
 LATER_WORD = re.compile(r'(?<=\W)\w')
 
-# How long a gram is: the text at a position of a key, shorter at its end.
-# A keyword is filed under a gram as one text: the gram, padded to this
-# length, then the keyword.
+# How long a gram is: the text at a position of a key, shorter at its end,
+# where it is padded to this length.
 GRAM = 3
 PADDING = '\0'
-# Greater than any text: the entries that start with some text run up to
+# Greater than any text: the grams that start with some text run up to
 # that text followed by it.
 LAST = '\U0010ffff'
 
@@ -53,11 +54,11 @@ MOST_USED_SEARCHED = 200
 GRAM_ENTRIES_SEARCHED = 300
 
 
-def gram_entries(key, keyword):
-    """The entries that file `keyword`, of the search key `key`, under its
-    grams: at each position of the key but the first (a match there is a
-    start) and but spaces (no search starts with one)."""
-    return {key[position:position + GRAM].ljust(GRAM, PADDING) + keyword
+def grams_of(key):
+    """The grams a keyword of the search key `key` is filed under: at each
+    position of the key but the first (a match there is a start) and but
+    spaces (no search starts with one)."""
+    return {key[position:position + GRAM].ljust(GRAM, PADDING)
             for position in range(1, len(key)) if key[position] != ' '}
 
 
@@ -74,6 +75,14 @@ def further_in(text, key):
     return where
 
 
+class RankedEntries(PrefixTreeSet):
+    """The (-band, search key, keyword) of each keyword, in a tree for each
+    band and first character of the search key."""
+
+    def prefix(self, entry):
+        return entry[:1] if len(entry) < 2 else (entry[0], entry[1][:1])
+
+
 class KeywordUsage(persistent.Persistent):
     """How many objects use each keyword, and a search ranked by that.
 
@@ -84,11 +93,13 @@ class KeywordUsage(persistent.Persistent):
     def __init__(self):
         # (folded keyword, keyword) -> how many objects use it, and the
         # band it is ranked in (`counts.stored`).
-        self.counts = CountTree()
+        self.counts = Counts()
         # (-band, search key, keyword): the most used band first.
-        self.ranked = TextTreeSet()
-        # Every keyword under each of its grams (`gram_entries`).
-        self.grams = TextTreeSet()
+        self.ranked = RankedEntries()
+        # Each gram (`grams_of`) -> the keywords filed under it.  A gram's
+        # own set: a keyword that comes or goes changes the sets of its
+        # grams only, concurrently with others that change other grams.
+        self.grams = TextTreeMap()
         self.distinct = Length()
         # Folded alias -> the keyword it stands for (the keyword manager's).
         self.aliases = OOBTree()
@@ -132,14 +143,22 @@ class KeywordUsage(persistent.Persistent):
             self.ranked.remove((-band, key, keyword))
         else:
             self.distinct.change(1)
-            for entry in gram_entries(key, keyword):
-                self.grams.insert(entry)
+            for gram in grams_of(key):
+                self._filed_under(gram).insert(keyword)
         if new_band:
             self.ranked.insert((-new_band, key, keyword))
         else:
             self.distinct.change(-1)
-            for entry in gram_entries(key, keyword):
-                self.grams.remove(entry)
+            for gram in grams_of(key):
+                # Left when empty: the gram may come again.
+                self.grams[gram].remove(keyword)
+
+    def _filed_under(self, gram):
+        """The keywords filed under `gram`."""
+        keywords = self.grams.get(gram)
+        if keywords is None:
+            keywords = self.grams[gram] = TextTreeSet()
+        return keywords
 
     def alias(self, text):
         """The keyword `text` is an alias of, or None."""
@@ -156,7 +175,7 @@ class KeywordUsage(persistent.Persistent):
     def keywords(self, start=''):
         """(keyword, count) of every keyword, alphabetically ignoring
         case, from the first that sorts at or after `start` on; lazily."""
-        for (_folded, keyword), value in self.counts.items((fold(start),)):
+        for (_folded, keyword), value in self.counts.items(fold(start)):
             yield keyword, count_and_band(value)[0]
 
     def search(self, query, limit):
@@ -183,8 +202,7 @@ class KeywordUsage(persistent.Persistent):
         folded = fold(query)
         spellings = [
             (count_and_band(value)[0], keyword)
-            for (_folded, keyword), value in self.counts.items(
-                (folded,), (folded + '\0',), excludemax=True)]
+            for (_folded, keyword), value in self.counts.spellings(folded)]
         for count, keyword in sorted(
                 spellings, key=lambda item: -item[0])[:limit]:
             found[keyword] = count
@@ -228,7 +246,7 @@ class KeywordUsage(persistent.Persistent):
         with `text`, the band of the most used first; bands without any
         are skipped."""
         ranked = self.ranked
-        start = None
+        start = ()
         while True:
             try:
                 first = ranked.minKey(start)
@@ -305,5 +323,5 @@ class KeywordUsage(persistent.Persistent):
 
     def _with_gram(self, text):
         """Keywords with a gram that starts with `text`, by gram."""
-        return (entry[GRAM:]
-                for entry in self.grams.keys(text, text + LAST))
+        for keywords in self.grams.values(text, text + LAST):
+            yield from keywords

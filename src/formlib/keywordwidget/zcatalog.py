@@ -10,6 +10,7 @@ from Products.PluginIndexes.KeywordIndex.KeywordIndex import KeywordIndex
 from Products.ZCatalog.interfaces import IZCatalog
 
 from formlib.keywordwidget.buckets import IntegerTreeSet
+from formlib.keywordwidget.buckets import TextTreeMap
 from formlib.keywordwidget.sitekeywords import KeywordStoreError
 from formlib.keywordwidget.sitekeywords import KeywordUsageStore
 from formlib.keywordwidget.usage import KeywordUsage
@@ -19,16 +20,17 @@ class KeywordUsageIndex(KeywordIndex):
     """A KeywordIndex that also counts how many objects use each keyword.
 
     The counts and the search of `site_keywords` are kept with the index
-    and change with it, in the same transaction.  The objects of each
-    keyword are kept in a set whose concurrent changes merge
-    (`buckets.IntegerTreeSet`): saves of objects that share a keyword do
-    not conflict there.
+    and change with it, in the same transaction.  The keywords, and the
+    objects of each, are kept in trees whose concurrent changes merge
+    (`buckets`): saves of objects that share keywords do not conflict
+    there.
     """
 
     meta_type = 'KeywordUsageIndex'
 
     def clear(self):
         super().clear()
+        self._index = TextTreeMap()
         self.usage = KeywordUsage()
 
     def insertForwardIndexEntry(self, entry, documentId):

@@ -6,6 +6,8 @@ import unittest
 
 import transaction
 
+from formlib.keywordwidget.buckets import PrefixTreeSet
+
 
 def keys(*texts):
     """A set bucket's state."""
@@ -97,6 +99,29 @@ class TreeTests(unittest.TestCase):
         with self.assertRaises(ConflictError):
             TextTreeSet()._p_resolveConflict(state, state, state)
 
+    def test_a_small_tree_may_be_emptied_and_filled_again(self):
+        from formlib.keywordwidget.buckets import TextTreeSet
+        old, emptied, added = (
+            TextTreeSet(keys).__getstate__()
+            for keys in (['a'], [], ['a', 'b']))
+        merged = TextTreeSet()
+        merged.__setstate__(
+            merged._p_resolveConflict(old, emptied, added))
+        self.assertEqual(list(merged), ['b'])
+        self.assertIsNone(TextTreeSet()._p_resolveConflict(
+            old, emptied, emptied))
+
+    def test_a_keywords_objects_emptied_by_one_are_a_conflict(self):
+        from ZODB.POSException import ConflictError
+
+        from formlib.keywordwidget.buckets import IntegerTreeSet
+        # The catalog drops the set of a keyword once it is empty.
+        old, emptied, added = (
+            IntegerTreeSet(numbers).__getstate__()
+            for numbers in ([1], [], [1, 2]))
+        with self.assertRaises(ConflictError):
+            IntegerTreeSet()._p_resolveConflict(old, emptied, added)
+
     def test_buckets_of_trees_are_of_their_kind(self):
         from formlib.keywordwidget.buckets import IntegerSetBucket
         from formlib.keywordwidget.buckets import IntegerTreeSet
@@ -118,6 +143,41 @@ class TreeTests(unittest.TestCase):
                          [2, 3])
         self.assertEqual(list(multiunion([ours, IITreeSet([5])])),
                          [1, 2, 3, 5])
+
+
+class ByFirstLetter(PrefixTreeSet):
+    """Texts in a tree per first letter."""
+
+    def prefix(self, key):
+        return key[:1]
+
+
+class PrefixTreeSetTests(unittest.TestCase):
+
+    def made(self, *keys):
+        made = ByFirstLetter()
+        for key in keys:
+            made.insert(key)
+        return made
+
+    def test_keys_come_in_order_across_prefixes(self):
+        made = self.made('cc', 'a', 'bb', 'b', 'c')
+        self.assertEqual(list(made), ['a', 'b', 'bb', 'c', 'cc'])
+        self.assertEqual(list(made.keys('b', 'c')), ['b', 'bb', 'c'])
+        self.assertEqual(list(made.keys('b', 'c', excludemax=True)),
+                         ['b', 'bb'])
+
+    def test_the_first_key_from_where_asked(self):
+        made = self.made('a', 'cc')
+        self.assertEqual(made.minKey('b'), 'cc')
+        made.remove('cc')
+        with self.assertRaises(ValueError):
+            made.minKey('b')
+
+    def test_each_prefix_has_a_tree_of_its_own(self):
+        made = self.made('a', 'ab', 'b')
+        self.assertEqual([list(tree) for tree in made.trees.values()],
+                         [['a', 'ab'], ['b']])
 
 
 class DatabaseTests(unittest.TestCase):
@@ -179,6 +239,26 @@ class DatabaseTests(unittest.TestCase):
                 lambda tree: (tree.insert('a'), tree.remove('c'))),
             ['a', 'b'])
 
+    def test_a_prefixs_tree_that_splits_conflicts_with_no_other(self):
+        from ZODB.POSException import ConflictError
+
+        from formlib.keywordwidget.buckets import TextTreeSet
+        many = ['a%04d' % number for number in range(1000)]
+        self.store(TextTreeSet(many))
+        with self.assertRaises(ConflictError):
+            self.concurrently(
+                lambda tree: [tree.insert(key + '+') for key in many],
+                lambda tree: tree.insert('b'))
+        split_up = ByFirstLetter()
+        for key in many:
+            split_up.insert(key)
+        self.store(split_up)
+        self.assertEqual(
+            len(self.concurrently(
+                lambda tree: [tree.insert(key + '+') for key in many],
+                lambda tree: tree.insert('b'))),
+            2001)
+
     def test_changes_in_one_bucket_of_a_large_set_merge(self):
         from formlib.keywordwidget.buckets import IntegerTreeSet
         self.store(IntegerTreeSet(range(0, 20_000, 2)))
@@ -187,3 +267,50 @@ class DatabaseTests(unittest.TestCase):
         self.assertNotIn(5010, merged)
         self.assertIn(5013, merged)
         self.assertEqual(len(merged), 10_000)
+
+
+def values(**items):
+    """A mapping bucket's state."""
+    data = []
+    for key, value in sorted(items.items()):
+        data.extend((key, value))
+    return (tuple(data),)
+
+
+class ResolveMappingBucketTests(unittest.TestCase):
+
+    def resolve(self, old, committed, new):
+        from formlib.keywordwidget.buckets import resolve_mapping_bucket
+        return resolve_mapping_bucket(old, committed, new)
+
+    def test_changes_of_different_keys_merge(self):
+        self.assertEqual(
+            self.resolve(values(a=1, b=2), values(a=1, b=3, c=4),
+                         values(b=2)),
+            values(b=3, c=4))
+
+    def test_one_change_made_by_both_is_kept(self):
+        self.assertEqual(
+            self.resolve(values(a=1), values(a=2), values(a=2)),
+            values(a=2))
+
+    def test_different_changes_of_one_key_are_a_conflict(self):
+        from ZODB.POSException import ConflictError
+        with self.assertRaises(ConflictError):
+            self.resolve(values(a=1, b=1), values(a=2, b=1),
+                         values(a=3, b=1))
+
+    def test_references_are_the_same_only_if_identical(self):
+        from ZODB.ConflictResolution import PersistentReference
+        from ZODB.POSException import ConflictError
+        # As the database hands them over: one per object.
+        kept, theirs, ours = (PersistentReference(b'\0' * 7 + oid)
+                              for oid in (b'\1', b'\2', b'\3'))
+        self.assertEqual(
+            self.resolve(values(a=kept, b=1), values(a=kept, b=2),
+                         values(a=kept, b=1, c=ours)),
+            values(a=kept, b=2, c=ours))
+        # Each made a new object for one key: either would be lost.
+        with self.assertRaises(ConflictError):
+            self.resolve(values(a=kept), values(a=kept, c=theirs),
+                         values(a=kept, c=ours))

@@ -180,3 +180,105 @@ class CountTreeTests(unittest.TestCase):
         merged = CountTree()
         merged.__setstate__(merged._p_resolveConflict(*states))
         self.assertEqual(count_and_band(merged[('a',)]), (103, 8))
+
+
+def keys(count):
+    return [('k%03d' % number, 'K%03d' % number) for number in range(count)]
+
+
+class CountsTests(unittest.TestCase):
+
+    def test_counts_are_spread_over_trees(self):
+        from formlib.keywordwidget.counts import Counts
+        counts = Counts()
+        for key in keys(100):
+            counts[key] = 1
+        self.assertGreater(sum(1 for tree in counts.trees if tree), 50)
+
+    def test_all_come_in_order_from_where_asked(self):
+        from formlib.keywordwidget.counts import Counts
+        counts = Counts(partitions=7)
+        for number, key in enumerate(reversed(keys(100))):
+            counts[key] = number
+        self.assertEqual([key for key, _value in counts.items()], keys(100))
+        self.assertEqual([key for key, _value in counts.items('k090')],
+                         keys(100)[90:])
+
+    def test_spellings_are_those_folded_alike(self):
+        from formlib.keywordwidget.counts import Counts
+        counts = Counts()
+        for key in [('zope', 'Zope'), ('zope', 'zope'), ('zopes', 'Zopes')]:
+            counts[key] = 1
+        self.assertEqual([key for key, _value in counts.spellings('zope')],
+                         [('zope', 'Zope'), ('zope', 'zope')])
+
+    def test_a_count_removed_is_gone(self):
+        from formlib.keywordwidget.counts import Counts
+        counts = Counts()
+        counts[('zope', 'Zope')] = 5
+        del counts[('zope', 'Zope')]
+        self.assertEqual(counts.get(('zope', 'Zope')), 0)
+        self.assertEqual(list(counts.items()), [])
+
+
+class CountsDatabaseTests(unittest.TestCase):
+    """Saves in a real FileStorage: a tree that splits a bucket."""
+
+    def setUp(self):
+        import os
+        import shutil
+        import tempfile
+
+        import ZODB
+        from ZODB.FileStorage import FileStorage
+        folder = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, folder)
+        self.database = ZODB.DB(FileStorage(os.path.join(folder, 'Data.fs')))
+        self.addCleanup(self.database.close)
+
+    def open(self):
+        import transaction
+        manager = transaction.TransactionManager()
+        connection = self.database.open(manager)
+        self.addCleanup(connection.close)
+        self.addCleanup(manager.abort)
+        manager.begin()
+        return manager, connection.root()
+
+    def split_while_another_counts(self, partitions):
+        """One save adds counts until buckets split, in every tree of
+        counts but the last, if there are several; another changes a count
+        in the last."""
+        from formlib.keywordwidget.counts import Counts
+        from formlib.keywordwidget.counts import count_and_band
+        from formlib.keywordwidget.counts import stored
+        manager, root = self.open()
+        counts = root['counts'] = Counts(partitions)
+        last = counts.trees[-1]
+        for key in keys(100):
+            counts[key] = stored(1, 1)
+        manager.commit()
+        counted = next(key for key in keys(100)
+                       if counts.tree(key[0]) is last)
+        added = [('n%03d' % number, 'N%03d' % number)
+                 for number in range(400)]
+        added = [key for key in added
+                 if partitions == 1 or counts.tree(key[0]) is not last]
+        first, first_root = self.open()
+        second, second_root = self.open()
+        for key in added:
+            first_root['counts'][key] = stored(1, 1)
+        second_root['counts'][counted] = stored(2, 2)
+        first.commit()
+        second.commit()
+        manager, root = self.open()
+        return count_and_band(root['counts'].get(counted))
+
+    def test_a_tree_that_splits_conflicts_with_counts_in_it(self):
+        from ZODB.POSException import ConflictError
+        with self.assertRaises(ConflictError):
+            self.split_while_another_counts(partitions=1)
+
+    def test_counts_in_other_trees_do_not_conflict(self):
+        self.assertEqual(self.split_while_another_counts(partitions=2),
+                         (2, 2))

@@ -236,12 +236,20 @@ class FileStorageTests(DatabaseTestCase):
         self.assertEqual(search(root['site'], 'ytho'),
                          [('Python', 30), ('Cython', 1), ('Pythonic', 1)])
 
-    def test_concurrent_saves_that_add_a_gram_no_keyword_had_find_both(self):
+    def test_concurrent_saves_that_add_one_gram_new_to_the_site_conflict(
+            self):
+        from ZODB.POSException import ConflictError
+        # Each would file its keyword under a new set of keywords for the
+        # gram "xol": the second is retried, and finds the first's.
         first, first_root = self.open(self.database)
         second, second_root = self.open(self.database)
         usage(first_root).update(['Python'], ['Python', 'Axolotl'])
         usage(second_root).update(['Python'], ['Python', 'Boxol'])
         first.commit()
+        with self.assertRaises(ConflictError):
+            second.commit()
+        second.abort()
+        usage(second_root).update(['Python'], ['Python', 'Boxol'])
         second.commit()
         manager, root = self.open(self.database)
         self.assertEqual(search(root['site'], 'xol'),
@@ -274,23 +282,23 @@ class ZCatalogTests(DatabaseTestCase):
         self.addCleanup(self.database.close)
 
     def catalog(self, index):
-        """A catalog with `index`; documents 1 to 3 use "Zope", each
+        """A catalog with `index`; documents 1 to 5 use "Zope", each
         cataloged with the next catalog id."""
         from Products.ZCatalog.Catalog import Catalog
         manager, root = self.open(self.database)
         catalog = root['catalog'] = Catalog()
         catalog.addIndex('keywords', index)
-        for number in (1, 2, 3):
+        for number in range(1, 6):
             catalog.catalogObject(Document(['Zope']), str(number))
         manager.commit()
 
     def the_first_of_a_keywords_objects_drops_it_as_another_saves(self):
         """Document 1, first of those that use "Zope", drops it while
-        document 3 does too."""
+        document 5 does too."""
         first, first_root = self.open(self.database)
         second, second_root = self.open(self.database)
         first_root['catalog'].catalogObject(Document(['Plone']), '1')
-        second_root['catalog'].catalogObject(Document(['Python']), '3')
+        second_root['catalog'].catalogObject(Document(['ZODB']), '5')
         first.commit()
         second.commit()
         manager, root = self.open(self.database)
@@ -313,7 +321,7 @@ class ZCatalogTests(DatabaseTestCase):
         self.catalog(KeywordUsageIndex('keywords'))
         self.assertEqual(
             self.the_first_of_a_keywords_objects_drops_it_as_another_saves(),
-            {'Plone': ['1'], 'Python': ['3'], 'Zope': ['2']})
+            {'Plone': ['1'], 'ZODB': ['5'], 'Zope': ['2', '3', '4']})
 
 
 class ZEOTests(DatabaseTestCase):
