@@ -49,6 +49,19 @@ class SiteKeywordsTestCase(unittest.TestCase):
         with self.layer.zope_app() as app:
             return app.unrestrictedTraverse(path).keywords
 
+    def keep_as_it_is(self, path):
+        """Give the article at `path` its keywords back after the test
+        (only /article is set up anew for each)."""
+        from formlib.keywordwidget.demo.site import catalog_article
+        keywords = self.stored(path)
+
+        def restore():
+            with self.layer.zope_app() as app:
+                article = app.unrestrictedTraverse(path)
+                article.keywords = keywords
+                catalog_article(article, None)
+        self.addCleanup(restore)
+
 
 class SearchTests(SiteKeywordsTestCase):
 
@@ -144,6 +157,13 @@ class AliasTests(SiteKeywordsTestCase):
                                'form.keywords.new': 'plone cms'})
         self.assertEqual(self.stored(), ['Zope', 'Plone'])
 
+    def test_a_suggestion_merged_into_another_meanwhile_is_that_one(self):
+        # "Plone CMS" was suggested, then merged into "Plone" by the
+        # keyword manager before the save.
+        self.add_alias('Plone CMS', 'Plone')
+        self.post('tagger', **{'form.keywords': ['Zope', 'Plone CMS']})
+        self.assertEqual(self.stored(), ['Zope', 'Plone'])
+
     def test_a_keyword_spelled_as_an_alias_is_that_keyword(self):
         self.add_alias('Zope', 'Python')
         self.assertEqual(self.found('zope')[0][0], 'Zope')
@@ -219,6 +239,33 @@ class CreatePermissionTests(SiteKeywordsTestCase):
     def test_editor_creates_keywords(self):
         self.post('editor', **{'form.keywords': ['Zope', 'new:Brand new']})
         self.assertEqual(self.stored(), ['Zope', 'Brand new'])
+
+    def choose_a_suggestion_whose_last_use_goes(self, user):
+        """`user` saves article-0001 with "Zope widgets", chosen from the
+        suggestions while the form was open; meanwhile /article, the only
+        article that used it, dropped it."""
+        self.keep_as_it_is('articles/article-0001')
+        self.assertEqual(self.found('zope widgets'), [('Zope widgets', 1)])
+        self.post('editor', **{'form.keywords': ['Python']})
+        return self.post(user, path='articles/article-0001', **{
+            'form.keywords': ['Zope', 'Zope widgets']})
+
+    def test_editor_choosing_a_suggestion_whose_last_use_went_creates_it(
+            self):
+        browser = self.choose_a_suggestion_whose_last_use_goes('editor')
+        self.assertIn('Updated on', browser.contents)
+        self.assertEqual(self.stored('articles/article-0001'),
+                         ['Zope', 'Zope widgets'])
+        self.assertEqual(self.found('zope widgets'), [('Zope widgets', 1)])
+
+    def test_tagger_choosing_a_suggestion_whose_last_use_went_gets_an_error(
+            self):
+        stored = self.stored('articles/article-0001')
+        browser = self.choose_a_suggestion_whose_last_use_goes('tagger')
+        self.assertIn('Not available for selection: \u201cZope widgets\u201d',
+                      browser.contents)
+        self.assertEqual(self.stored('articles/article-0001'), stored)
+        self.assertEqual(self.found('zope widgets'), [])
 
     def test_author_may_not_search_the_keywords(self):
         self.assertEqual(
