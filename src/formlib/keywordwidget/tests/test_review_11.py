@@ -38,21 +38,6 @@ class ZopeReviewTestCase(unittest.TestCase):
                 keyword for article in articles
                 for keyword in article.keywords)
 
-    def counted(self):
-        with self.layer.zope_app() as app:
-            usage = app.catalog._catalog.indexes['keywords'].usage
-            return {keyword: count for keyword, count in usage.keywords()}
-
-    def post(self, user, path='article', **fields):
-        data = {'form.actions.apply': 'Apply',
-                'form.keywords-empty-marker': '1'}
-        data.update(fields)
-        browser = self.layer.browser(user)
-        browser.raiseHttpErrors = False
-        browser.post('http://localhost/%s/@@edit' % path,
-                     urllib.parse.urlencode(data, doseq=True))
-        return browser
-
     def stored(self, path='article'):
         with self.layer.zope_app() as app:
             return app.unrestrictedTraverse(path).keywords
