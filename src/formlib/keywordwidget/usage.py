@@ -56,10 +56,12 @@ GRAM_ENTRIES_SEARCHED = 300
 
 def grams_of(key):
     """The grams a keyword of the search key `key` is filed under: at each
-    position of the key but the first (a match there is a start) and but
-    spaces (no search starts with one)."""
+    position of the key but the first (a match there is a start).  Those
+    at a space start a later word: searched for them alone, they find the
+    keywords with a later word that starts with a query, however many
+    others contain it."""
     return {key[position:position + GRAM].ljust(GRAM, PADDING)
-            for position in range(1, len(key)) if key[position] != ' '}
+            for position in range(1, len(key))}
 
 
 def further_in(text, key):
@@ -90,7 +92,7 @@ class KeywordUsage(persistent.Persistent):
     (`update`).  Keywords are text; anything else is not counted.
     """
 
-    def __init__(self):
+    def __init__(self, aliases=None):
         # (folded keyword, keyword) -> how many objects use it, and the
         # band it is ranked in (`counts.stored`).
         self.counts = Counts()
@@ -102,7 +104,13 @@ class KeywordUsage(persistent.Persistent):
         self.grams = TextTreeMap()
         self.distinct = Length()
         # Folded alias -> the keyword it stands for (the keyword manager's).
-        self.aliases = OOBTree()
+        self.aliases = OOBTree() if aliases is None else aliases
+
+    def cleared(self):
+        """A usage that counts nothing yet but keeps the aliases: an index
+        cleared to be rebuilt (ZMI "Clear and rebuild") gets its counts
+        back from the content, its aliases from nowhere else."""
+        return KeywordUsage(self.aliases)
 
     def __len__(self):
         """How many distinct keywords are used."""
@@ -265,61 +273,59 @@ class KeywordUsage(persistent.Persistent):
         later word that starts with it, then those that contain it, each
         most used first.
 
-        The most used keywords are searched, so that those of them that
-        match come before any other; the others that the grams find are
-        ranked by their counts.
+        Searched are the most used keywords, so that those of them that
+        match come before any other, the keywords whose grams have a later
+        word start with the key, and those whose grams have the key
+        anywhere; within bounds (`GRAM_ENTRIES_SEARCHED`), which a query
+        of a few letters may reach.
         """
         if len(found) >= limit:
             return
-        most_used = {1: [], 2: []}
+        candidates = {}
         searched = 0
         for _band, entries in self._bands(''):
             for _band, text, keyword in itertools.islice(
                     entries, MOST_USED_SEARCHED - searched):
                 searched += 1
-                where = further_in(text, key)
-                if where:
-                    most_used[where].append(
-                        (-self.count(keyword), text, keyword))
+                candidates[keyword] = text
             if searched >= MOST_USED_SEARCHED:
                 break
         else:
             # Those were all keywords.
             searched = None
-        others = {1: [], 2: []}
         if searched is not None:
-            for keyword, text, where in self._found_by_grams(key):
-                others[where].append((-self.count(keyword), text, keyword))
+            for gram in self._grams_searched(' ' + key), self._grams_searched(
+                    key):
+                for keyword in itertools.islice(
+                        self._with_gram(gram), GRAM_ENTRIES_SEARCHED):
+                    if keyword not in candidates:
+                        candidates[keyword] = search_key(keyword)
+        matches = {1: [], 2: []}
+        for keyword, text in candidates.items():
+            where = further_in(text, key)
+            if where:
+                matches[where].append((-self.count(keyword), text, keyword))
         for where in (1, 2):
-            for candidates in (most_used[where], others[where]):
-                for negative_count, _text, keyword in sorted(candidates):
-                    if len(found) >= limit:
-                        return
-                    found.setdefault(keyword, -negative_count)
+            for negative_count, _text, keyword in sorted(matches[where]):
+                if len(found) >= limit:
+                    return
+                found.setdefault(keyword, -negative_count)
 
-    def _found_by_grams(self, key):
-        """(keyword, search key, `further_in`) of the keywords with `key`
-        after the first character of their search key, as their grams tell:
-        those with a gram that starts with the key or, for a longer key,
-        with the gram of the key that the fewest keywords have."""
+    def _grams_searched(self, key):
+        """The start of the grams that the keywords with `key` after the
+        first character of their search key are filed under: the key's
+        first gram or, for a longer key, the gram of the key that the
+        fewest keywords have."""
         gram, fewest = key[:GRAM], GRAM_ENTRIES_SEARCHED
         for position in range(len(key) - GRAM + 1 if len(key) > GRAM else 0):
-            if fewest and key[position] != ' ':
+            if fewest and (position == 0 or key[position] != ' '):
                 # Counted no further than the fewest so far.
                 other = key[position:position + GRAM]
                 having = sum(1 for _keyword in itertools.islice(
                     self._with_gram(other), fewest))
                 if having < fewest:
                     gram, fewest = other, having
-        seen = set()
-        for keyword in itertools.islice(
-                self._with_gram(gram), GRAM_ENTRIES_SEARCHED):
-            if keyword not in seen:
-                seen.add(keyword)
-                text = search_key(keyword)
-                where = further_in(text, key)
-                if where:
-                    yield keyword, text, where
+        return gram
 
     def _with_gram(self, text):
         """Keywords with a gram that starts with `text`, by gram."""

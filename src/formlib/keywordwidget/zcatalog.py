@@ -34,7 +34,9 @@ class KeywordUsageIndex(KeywordIndex):
     def clear(self):
         super().clear()
         self._index = TextTreeMap()
-        self.usage = KeywordUsage()
+        # Called by __init__ too, before there is any usage.
+        usage = getattr(self, 'usage', None)
+        self.usage = KeywordUsage() if usage is None else usage.cleared()
 
     def insertForwardIndexEntry(self, entry, documentId):
         if self._index.get(entry) is None:

@@ -109,6 +109,34 @@ class SearchTests(SiteKeywordsTestCase):
         self.assertIn('data-ranked="true"', browser.contents)
 
 
+class RankingTests(SiteKeywordsTestCase):
+
+    def category(self, query, keyword):
+        """0: equal ignoring case, 1: starts with the query, 2: a later
+        word does, 3: contains it, None: no match."""
+        from formlib.keywordwidget.normalize import fold
+        from formlib.keywordwidget.normalize import search_key
+        from formlib.keywordwidget.usage import further_in
+        if fold(keyword) == fold(query):
+            return 0
+        key, text = search_key(query), search_key(keyword)
+        if text.startswith(key):
+            return 1
+        return {1: 2, 2: 3}.get(further_in(text, key))
+
+    def test_later_words_come_before_those_that_contain_the_query(self):
+        # A one-letter query: those the demo has with a later word that
+        # starts with "n" are used once, those that contain it far more.
+        used = self.used()
+        ranked = sorted(
+            (self.category('n', keyword), -count)
+            for keyword, count in used.items()
+            if self.category('n', keyword) is not None)[:20]
+        self.assertEqual(
+            [(self.category('n', keyword), -count)
+             for keyword, count in self.found('n')], ranked)
+
+
 class StoreTests(SiteKeywordsTestCase):
 
     def store(self, app):
@@ -145,6 +173,15 @@ class AliasTests(SiteKeywordsTestCase):
     def store(self, app):
         from formlib.keywordwidget.zcatalog import ZCatalogKeywords
         return ZCatalogKeywords('catalog', 'keywords')(app)
+
+    def test_a_catalog_cleared_and_rebuilt_keeps_the_aliases(self):
+        # ZMI: Advanced > Clear and Rebuild; the aliases are not in the
+        # content, so nothing would bring them back.
+        self.add_alias('Plone CMS', 'Plone')
+        with self.layer.zope_app() as app:
+            app.catalog.refreshCatalog(clear=1)
+        self.assertEqual(self.found('plone cms')[:1],
+                         [('Plone', self.used()['Plone'])])
 
     def test_searching_for_an_alias_answers_its_keyword_first(self):
         self.add_alias('Widgets for Zope', 'Zope widgets')
@@ -346,6 +383,17 @@ class BrokenStoreTests(SiteKeywordsTestCase):
             browser.open(URL + '/@@edit')
         self.assertEqual(str(raised.exception),
                          "The catalog /catalog has no index 'keywords'.")
+
+    def test_display_without_the_index_shows_the_keywords(self):
+        # Visitors read the keywords, which need no counts; the editor
+        # hears what is missing (above).
+        with self.layer.zope_app() as app:
+            app.catalog.delIndex('keywords')
+        self.addCleanup(self.add_index_again)
+        browser = self.layer.browser()
+        browser.handleErrors = False
+        browser.open(URL + '/@@display')
+        self.assertIn('<bdi>Zope widgets</bdi>', browser.contents)
 
     def add_index_again(self):
         from formlib.keywordwidget.zcatalog import KeywordUsageIndex
