@@ -72,6 +72,11 @@ def serve(home, threads, store):
         kind = 'retried' if event.retry else 'failed'
         error_class, error = event.exc_info[:2]
         outcome = '%s %s' % (kind, error_class.__name__)
+        oid = getattr(error, 'oid', None)
+        if oid is not None:
+            # Which object conflicted: named after the run (`places`).
+            outcomes['conflict on %s %s' % (
+                oid.hex(), error.class_name or '?')] += 1
         if not isinstance(error, TransientError):
             # Not the load's: say what it was.
             outcome += ': %s at %s' % (error, traceback.format_tb(
@@ -106,8 +111,11 @@ class UnresolvedConflicts(logging.Handler):
 
     def emit(self, record):
         klass, _error, reason = record.args
+        # E.g. "database conflict error (oid ..., ...): keyword changed
+        # band" or "BTrees conflict error at 1/1/1: Delete of first key".
+        reason = reason.split(' (')[0].rpartition(': ')[2]
         self.outcomes['unresolved conflict: %s, %s' % (
-            getattr(klass, '__name__', klass), reason.split(' (')[0])] += 1
+            getattr(klass, '__name__', klass), reason)] += 1
 
 
 def watch_conflict_resolution(outcomes):
@@ -366,13 +374,101 @@ def recount_problems(path, saved, store):
         if sorted(catalog.uids.keys()) != sorted(content):
             problems.append('the catalog lists other objects')
         if store:
-            problems += compare_counts('store', recount, {
-                keyword: count for (_folded, keyword), count
-                in index.usage.counts.items()})
+            problems += compare_counts('store', recount, dict(
+                index.usage.keywords()))
             problems += usage_problems(index.usage)
     finally:
         database.close()
     return problems
+
+
+def places(app):
+    """What each persistent object of the demo's catalog and articles is,
+    by oid in hex: the places conflicts happen."""
+    from formlib.keywordwidget.demo.interfaces import CATALOG
+    named = {}
+
+    def name(thing, place):
+        oid = getattr(thing, '_p_oid', None)
+        if oid is not None:
+            named.setdefault(oid.hex(), place)
+
+    def tree(root, place):
+        """A BTree or TreeSet, its inner nodes and its buckets."""
+        name(root, place + ' (root)')
+        nodes(root, type(root), place)
+
+    def nodes(node, tree_type, place):
+        node._p_activate()
+        state = node.__getstate__()
+        if state is None or len(state) == 1:
+            # Empty, or its only bucket is in its own state.
+            return
+        for child in state[0][::2]:
+            if type(child) is tree_type:
+                name(child, place + ' (inner node)')
+                nodes(child, tree_type, place)
+            else:
+                name(child, place + ' (bucket)')
+
+    catalog = app[CATALOG]
+    name(catalog, 'ZCatalog')
+    catalog = catalog._catalog
+    name(catalog, 'Catalog')
+    for attribute in ('data', 'uids', 'paths'):
+        tree(getattr(catalog, attribute), 'catalog.' + attribute)
+    name(catalog._length, 'catalog._length')
+    for index_id, index in catalog.indexes.items():
+        prefix = 'index %s.' % index_id
+        name(index, prefix[:-1])
+        tree(index._index, prefix + '_index')
+        tree(index._unindex, prefix + '_unindex')
+        for attribute in ('_length', '_counter'):
+            if getattr(index, attribute, None) is not None:
+                name(getattr(index, attribute), prefix + attribute)
+        for documents in index._index.values():
+            if hasattr(documents, '_p_oid'):
+                tree(documents, prefix + '_index: documents of a keyword')
+        usage = getattr(index, 'usage', None)
+        if usage is not None:
+            name(usage, 'usage')
+            name(usage.counts, 'usage.counts')
+            for counts in usage.counts.trees:
+                tree(counts, 'usage.counts: a tree')
+            name(usage.ranked, 'usage.ranked')
+            tree(usage.ranked.trees, 'usage.ranked: its trees')
+            for ranked in usage.ranked.trees.values():
+                tree(ranked, 'usage.ranked: a tree')
+            for attribute in ('grams', 'aliases'):
+                tree(getattr(usage, attribute), 'usage.' + attribute)
+            for keywords in usage.grams.values():
+                tree(keywords, 'usage.grams: keywords of a gram')
+            name(usage.distinct, 'usage.distinct')
+    name(app.articles, 'the articles folder')
+    for article in app.articles.objectValues():
+        name(article, 'an article')
+    return named
+
+
+def conflicts_by_place(path, outcomes):
+    """`outcomes` with the objects that conflicted named by their place
+    in the database at `path` (`places`), as it is after the run."""
+    import ZODB
+    from ZODB.FileStorage import FileStorage
+    database = ZODB.DB(FileStorage(path, read_only=True))
+    try:
+        named = places(database.open().root()['Application'])
+    finally:
+        database.close()
+    by_place = collections.Counter()
+    for outcome, count in outcomes.items():
+        if outcome.startswith('conflict on '):
+            oid, class_name = outcome[len('conflict on '):].split(' ', 1)
+            place = named.get(oid, 'gone by the end (%s)' % (
+                class_name.rpartition('.')[2]))
+            outcome = 'conflict at ' + place
+        by_place[outcome] += count
+    return dict(by_place)
 
 
 def compare_counts(name, recount, counts):
@@ -385,24 +481,30 @@ def compare_counts(name, recount, counts):
 
 def usage_problems(usage):
     """Where the search of a KeywordUsage disagrees with its counts."""
-    from formlib.keywordwidget.counts import level
+    from formlib.keywordwidget.counts import count_and_band
+    from formlib.keywordwidget.counts import fits
     from formlib.keywordwidget.normalize import search_key
-    from formlib.keywordwidget.usage import gram_entries
-    counts = {keyword: count
-              for (_folded, keyword), count in usage.counts.items()}
-    ranked, grams = set(), set()
-    for keyword, count in counts.items():
-        key = search_key(keyword)
-        ranked.add((-level(count), key, keyword))
-        grams.update(gram_entries(key, keyword))
+    from formlib.keywordwidget.usage import grams_of
     problems = []
+    ranked, grams = set(), set()
+    counted = 0
+    for (_folded, keyword), value in usage.counts.items():
+        counted += 1
+        count, band = count_and_band(value)
+        if not fits(count, band):
+            problems.append('%r is used %d times, ranked in band %d' % (
+                keyword, count, band))
+        key = search_key(keyword)
+        ranked.add((-band, key, keyword))
+        grams.update((gram, keyword) for gram in grams_of(key))
     if set(usage.ranked) != ranked:
         problems.append('the ranked search disagrees with the counts')
-    if set(usage.grams) != grams:
+    if {(gram, keyword) for gram, keywords in usage.grams.items()
+            for keyword in keywords} != grams:
         problems.append('the grams disagree with the counts')
-    if len(usage) != len(counts):
+    if len(usage) != counted:
         problems.append('the store counts %d keywords, not %d' % (
-            len(usage), len(counts)))
+            len(usage), counted))
     return problems
 
 
@@ -450,7 +552,7 @@ def measure(built, folder, storage, store, editors=EDITORS, seconds=SECONDS,
         'retried': sum(count for outcome, count in outcomes.items()
                        if outcome.startswith('retried')),
         'failed': sum(failures.values()),
-        'outcomes': dict(outcomes, **failures),
+        'outcomes': dict(conflicts_by_place(data, outcomes), **failures),
         'problems': recount_problems(data, saved, store),
     }
 
@@ -503,10 +605,13 @@ def outcome_lines(outcomes):
     for outcome, count in outcomes.items():
         kind, _space, what = outcome.partition(' ')
         if kind == 'unresolved':
-            klass = what[len('conflict: '):].split(',')[0]
-            kinds['conflicts the database could not resolve'][klass] += count
+            kinds['conflicts the database could not resolve'][
+                what[len('conflict: '):]] += count
         elif kind == 'retried':
             kinds['retried'][what] += count
+        elif kind == 'conflict':
+            kinds['conflicts (retried or failed) by place'][
+                what[len('at '):]] += count
         elif kind != 'failed':
             kinds['failed saves'][outcome] += count
         elif ':' in what:
@@ -514,7 +619,8 @@ def outcome_lines(outcomes):
             kinds['errors'][what] += count
     lines = []
     for kind in ('retried', 'failed saves', 'errors',
-                 'conflicts the database could not resolve'):
+                 'conflicts the database could not resolve',
+                 'conflicts (retried or failed) by place'):
         if kinds[kind]:
             counted = sorted(kinds[kind].items(),
                              key=lambda item: (-item[1], item[0]))

@@ -59,15 +59,20 @@ class RecountTests(unittest.TestCase):
              "store counts 'Python' 3 times, the articles 2 times"])
 
     def test_a_search_that_disagrees_with_the_counts_is_named(self):
+        from formlib.keywordwidget.counts import stored
         from formlib.keywordwidget.usage import KeywordUsage
         from keywordwidget_benchmarks.load import usage_problems
         usage = KeywordUsage()
         usage.update(None, ['Python', 'Zope'])
         self.assertEqual(usage_problems(usage), [])
         # A band change that reached the counts only.
-        usage.counts[('python', 'Python')] = 30
+        usage.counts[('python', 'Python')] = stored(30, 5)
         self.assertEqual(usage_problems(usage), [
             'the ranked search disagrees with the counts'])
+        # A count outside its band.
+        usage.counts[('python', 'Python')] = stored(30, 1)
+        self.assertEqual(usage_problems(usage), [
+            "'Python' is used 30 times, ranked in band 1"])
 
     def test_outcomes_are_told_by_kind(self):
         from keywordwidget_benchmarks.load import outcome_lines
@@ -76,7 +81,11 @@ class RecountTests(unittest.TestCase):
             'save: 500': 2,
             'unresolved conflict: OOSet, Delete of first key': 3,
             'unresolved conflict: OOSet, Conflicting bucket split': 1,
-            'unresolved conflict: CountBucket, keyword changed band': 2}), [
+            'unresolved conflict: CountBucket, keyword changed band': 2,
+            'conflict at usage.counts (bucket)': 4}), [
             'retried: ConflictError 5', 'failed saves: save: 500 2',
-            'conflicts the database could not resolve: OOSet 4,'
-            ' CountBucket 2'])
+            'conflicts the database could not resolve: OOSet, Delete of'
+            ' first key 3, CountBucket, keyword changed band 2, OOSet,'
+            ' Conflicting bucket split 1',
+            'conflicts (retried or failed) by place: usage.counts (bucket)'
+            ' 4'])

@@ -29,7 +29,9 @@ class KeywordUsageIndex(KeywordIndex):
 
     def clear(self):
         super().clear()
-        self.usage = KeywordUsage()
+        # Called by __init__ too, before there is any usage.
+        usage = getattr(self, 'usage', None)
+        self.usage = KeywordUsage() if usage is None else usage.cleared()
 
     def index_doc(self, docid, value):
         self._counted(docid, super().index_doc, value)

@@ -95,7 +95,9 @@ class IManageableKeywordStore(IKeywordStore):
 class ISearchableVocabulary(zope.interface.Interface):
     """A vocabulary that searches itself, e.g. a store's keywords by use.
 
-    Its terms may have a `count`: how many objects use them.
+    Its terms may have a `count`: how many objects use them.  Its tokens
+    are the keywords themselves: on an open field, a posted token that
+    names no term any more is taken as that keyword, typed.
     """
 
     def search(query, limit):

@@ -502,7 +502,10 @@ class Submission:
         """Add what `token` names.
 
         A token rendered with a `line` that names nothing any more (its
-        term got another token, say) is that line, typed.
+        term got another token, say) is that line, typed.  So is a site
+        keyword's token, which is the keyword (`sitekeywords`), once no
+        object uses the keyword: it was suggested while the form was open,
+        and on an open field it is created again if the user may.
         """
         if token.startswith(NEW_KEYWORD_PREFIX) and self.keywords.open:
             self.add_created(token[len(NEW_KEYWORD_PREFIX):])
@@ -512,6 +515,8 @@ class Submission:
             self.add(value)
         elif line is not None:
             self.add_typed(line)
+        elif self.keywords.ranked and self.keywords.open:
+            self.add_typed(token)
         else:
             self.unknown.append(token)
 

@@ -6,13 +6,16 @@ at its next transaction, an aborted one changes nothing.  Nothing is built
 per process, and no search walks all keywords.
 
 A save changes the count of each keyword it adds or drops.  Each keyword
-has one ranked entry, under the band of its count (`counts.level`) and its
+has one ranked entry, under its band of use (`counts.band_for`) and its
 search key: keywords that start with what users type are found there,
 most used first, and a save that moves a keyword to another band moves
-that one entry.  What starts further in a keyword, at a later word or
-inside one, is found through the keyword's grams, the short texts at each
-of its positions, which change only when the keyword comes or goes; those
-matches are ranked by their counts when searched.
+that one entry.  Bands overlap, so that a count going up and down moves
+its keyword rarely (concurrent saves then add up, see `counts`): a
+search reads band after band and takes a keyword once no lower band can
+hold one used as often.  What starts further in a keyword, at a later
+word or inside one, is found through the keyword's grams, the short texts
+at each of its positions, which change only when the keyword comes or
+goes; those matches are ranked by their counts when searched.
 """
 import itertools
 import re
@@ -20,11 +23,15 @@ import re
 import persistent
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
-from BTrees.OOBTree import OOTreeSet
 
-from formlib.keywordwidget.counts import EXACT_LEVELS
-from formlib.keywordwidget.counts import CountTree
-from formlib.keywordwidget.counts import level
+from formlib.keywordwidget.buckets import PrefixTreeSet
+from formlib.keywordwidget.buckets import TextTreeMap
+from formlib.keywordwidget.buckets import TextTreeSet
+from formlib.keywordwidget.counts import ONCE
+from formlib.keywordwidget.counts import Counts
+from formlib.keywordwidget.counts import band_for
+from formlib.keywordwidget.counts import count_and_band
+from formlib.keywordwidget.counts import stored
 from formlib.keywordwidget.normalize import fold
 from formlib.keywordwidget.normalize import search_key
 
@@ -32,12 +39,11 @@ from formlib.keywordwidget.normalize import search_key
 # Where a word other than a key's first starts.
 LATER_WORD = re.compile(r'(?<=\W)\w')
 
-# How long a gram is: the text at a position of a key, shorter at its end.
-# A keyword is filed under a gram as one text: the gram, padded to this
-# length, then the keyword.
+# How long a gram is: the text at a position of a key, shorter at its end,
+# where it is padded to this length.
 GRAM = 3
 PADDING = '\0'
-# Greater than any text: the entries that start with some text run up to
+# Greater than any text: the grams that start with some text run up to
 # that text followed by it.
 LAST = '\U0010ffff'
 
@@ -48,12 +54,14 @@ MOST_USED_SEARCHED = 200
 GRAM_ENTRIES_SEARCHED = 300
 
 
-def gram_entries(key, keyword):
-    """The entries that file `keyword`, of the search key `key`, under its
-    grams: at each position of the key but the first (a match there is a
-    start) and but spaces (no search starts with one)."""
-    return {key[position:position + GRAM].ljust(GRAM, PADDING) + keyword
-            for position in range(1, len(key)) if key[position] != ' '}
+def grams_of(key):
+    """The grams a keyword of the search key `key` is filed under: at each
+    position of the key but the first (a match there is a start).  Those
+    at a space start a later word: searched for them alone, they find the
+    keywords with a later word that starts with a query, however many
+    others contain it."""
+    return {key[position:position + GRAM].ljust(GRAM, PADDING)
+            for position in range(1, len(key))}
 
 
 def further_in(text, key):
@@ -69,6 +77,14 @@ def further_in(text, key):
     return where
 
 
+class RankedEntries(PrefixTreeSet):
+    """The (-band, search key, keyword) of each keyword, in a tree for each
+    band and first character of the search key."""
+
+    def prefix(self, entry):
+        return entry[:1] if len(entry) < 2 else (entry[0], entry[1][:1])
+
+
 class KeywordUsage(persistent.Persistent):
     """How many objects use each keyword, and a search ranked by that.
 
@@ -76,16 +92,25 @@ class KeywordUsage(persistent.Persistent):
     (`update`).  Keywords are text; anything else is not counted.
     """
 
-    def __init__(self):
-        # (folded keyword, keyword) -> how many objects use it.
-        self.counts = CountTree()
-        # (-level, search key, keyword): the most used band first.
-        self.ranked = OOTreeSet()
-        # Every keyword under each of its grams (`gram_entries`).
-        self.grams = OOTreeSet()
+    def __init__(self, aliases=None):
+        # (folded keyword, keyword) -> how many objects use it, and the
+        # band it is ranked in (`counts.stored`).
+        self.counts = Counts()
+        # (-band, search key, keyword): the most used band first.
+        self.ranked = RankedEntries()
+        # Each gram (`grams_of`) -> the keywords filed under it.  A gram's
+        # own set: a keyword that comes or goes changes the sets of its
+        # grams only, concurrently with others that change other grams.
+        self.grams = TextTreeMap()
         self.distinct = Length()
         # Folded alias -> the keyword it stands for (the keyword manager's).
-        self.aliases = OOBTree()
+        self.aliases = OOBTree() if aliases is None else aliases
+
+    def cleared(self):
+        """A usage that counts nothing yet but keeps the aliases: an index
+        cleared to be rebuilt (ZMI "Clear and rebuild") gets its counts
+        back from the content, its aliases from nowhere else."""
+        return KeywordUsage(self.aliases)
 
     def __len__(self):
         """How many distinct keywords are used."""
@@ -95,7 +120,7 @@ class KeywordUsage(persistent.Persistent):
         """How many objects use `keyword`."""
         if not isinstance(keyword, str):
             return 0
-        return self.counts.get((fold(keyword), keyword), 0)
+        return count_and_band(self.counts.get((fold(keyword), keyword), 0))[0]
 
     def update(self, before, after):
         """One object's keywords changed from `before` to `after`."""
@@ -110,29 +135,38 @@ class KeywordUsage(persistent.Persistent):
         if not isinstance(keyword, str):
             return
         counted = (fold(keyword), keyword)
-        old = self.counts.get(counted, 0)
+        old, band = count_and_band(self.counts.get(counted, 0))
         new = old + delta
         if new < 0:
             raise ValueError('%r is used by no object.' % keyword)
+        new_band = band_for(new, band)
         if new:
-            self.counts[counted] = new
+            self.counts[counted] = stored(new, new_band)
         else:
             del self.counts[counted]
-        if level(new) == level(old):
+        if new_band == band:
             return
         key = search_key(keyword)
-        if old:
-            self.ranked.remove((-level(old), key, keyword))
+        if band:
+            self.ranked.remove((-band, key, keyword))
         else:
             self.distinct.change(1)
-            for entry in gram_entries(key, keyword):
-                self.grams.insert(entry)
-        if new:
-            self.ranked.insert((-level(new), key, keyword))
+            for gram in grams_of(key):
+                self._filed_under(gram).insert(keyword)
+        if new_band:
+            self.ranked.insert((-new_band, key, keyword))
         else:
             self.distinct.change(-1)
-            for entry in gram_entries(key, keyword):
-                self.grams.remove(entry)
+            for gram in grams_of(key):
+                # Left when empty: the gram may come again.
+                self.grams[gram].remove(keyword)
+
+    def _filed_under(self, gram):
+        """The keywords filed under `gram`."""
+        keywords = self.grams.get(gram)
+        if keywords is None:
+            keywords = self.grams[gram] = TextTreeSet()
+        return keywords
 
     def alias(self, text):
         """The keyword `text` is an alias of, or None."""
@@ -149,8 +183,8 @@ class KeywordUsage(persistent.Persistent):
     def keywords(self, start=''):
         """(keyword, count) of every keyword, alphabetically ignoring
         case, from the first that sorts at or after `start` on; lazily."""
-        for (_folded, keyword), count in self.counts.items((fold(start),)):
-            yield keyword, count
+        for (_folded, keyword), value in self.counts.items(fold(start)):
+            yield keyword, count_and_band(value)[0]
 
     def search(self, query, limit):
         """(keyword, count) matching `query`, at most `limit`, best first.
@@ -174,124 +208,126 @@ class KeywordUsage(persistent.Persistent):
     def _take_spellings(self, query, found, limit):
         """Add the keywords equal to `query` ignoring case to `found`."""
         folded = fold(query)
-        spellings = self.counts.items(
-            (folded,), (folded + '\0',), excludemax=True)
-        for (_folded, keyword), count in sorted(
-                spellings, key=lambda item: -item[1])[:limit]:
+        spellings = [
+            (count_and_band(value)[0], keyword)
+            for (_folded, keyword), value in self.counts.spellings(folded)]
+        for count, keyword in sorted(
+                spellings, key=lambda item: -item[0])[:limit]:
             found[keyword] = count
 
     def _take_starting(self, key, found, limit):
         """Add the keywords whose search key starts with `key`."""
+        waiting = []
         for band, entries in self._bands(key):
             if len(found) >= limit:
                 return
-            self._take_band(
-                band, (keyword for _level, _text, keyword in entries),
-                found, limit)
-
-    def _take_band(self, band, keywords, found, limit):
-        """Add keywords of one band to `found`, most used first."""
-        if len(found) >= limit:
-            return
-        if band < EXACT_LEVELS:
-            # Everyone in the band has the same count: take them as they
-            # come.
-            for keyword in keywords:
-                if keyword not in found:
-                    found[keyword] = band
+            if band == ONCE:
+                # The last band, each of its keywords used once: those
+                # waiting are used as often or more.
+                self._take_waiting(waiting, 0, found, limit)
+                for _band, _text, keyword in entries:
                     if len(found) >= limit:
                         return
-        else:
-            new = dict.fromkeys(
-                keyword for keyword in keywords if keyword not in found)
-            counted = sorted(
-                ((self.count(keyword), keyword) for keyword in new),
-                key=lambda item: -item[0])
-            for count, keyword in counted[:limit - len(found)]:
-                found[keyword] = count
+                    found.setdefault(keyword, 1)
+                return
+            waiting.extend(
+                (-self.count(keyword), text, keyword)
+                for _band, text, keyword in entries if keyword not in found)
+            # Lower bands hold keywords used fewer times than this.
+            waiting = self._take_waiting(
+                waiting, 2 ** (band - 1), found, limit)
+        self._take_waiting(waiting, 0, found, limit)
+
+    def _take_waiting(self, waiting, least, found, limit):
+        """Add the (-count, search key, keyword) of `waiting` used at least
+        `least` times to `found`, most used first, then alphabetically;
+        the others still wait."""
+        waiting.sort()
+        for position, (negative_count, _text, keyword) in enumerate(waiting):
+            if -negative_count < least or len(found) >= limit:
+                return waiting[position:]
+            found.setdefault(keyword, -negative_count)
+        return []
 
     def _bands(self, text):
         """(band, entries) of the ranked entries whose search key starts
         with `text`, the band of the most used first; bands without any
         are skipped."""
         ranked = self.ranked
-        start = None
+        start = ()
         while True:
             try:
                 first = ranked.minKey(start)
             except ValueError:
                 return
-            negative_level = first[0]
+            negative_band = first[0]
             entries = ranked.keys(
-                (negative_level, text), (negative_level + 1,),
+                (negative_band, text), (negative_band + 1,),
                 excludemax=True)
-            yield -negative_level, itertools.takewhile(
+            yield -negative_band, itertools.takewhile(
                 lambda entry: entry[1].startswith(text), entries)
-            start = (negative_level + 1,)
+            start = (negative_band + 1,)
 
     def _take_further_in(self, key, found, limit):
         """Add the keywords with `key` further in to `found`: those with a
         later word that starts with it, then those that contain it, each
         most used first.
 
-        The most used keywords are searched band by band, so that those of
-        them that match come before any other; the others that the grams
-        find are ranked by their counts.
+        Searched are the most used keywords, so that those of them that
+        match come before any other, the keywords whose grams have a later
+        word start with the key, and those whose grams have the key
+        anywhere; within bounds (`GRAM_ENTRIES_SEARCHED`), which a query
+        of a few letters may reach.
         """
         if len(found) >= limit:
             return
-        most_used = {1: {}, 2: {}}
+        candidates = {}
         searched = 0
-        for band, entries in self._bands(''):
-            for _level, text, keyword in itertools.islice(
+        for _band, entries in self._bands(''):
+            for _band, text, keyword in itertools.islice(
                     entries, MOST_USED_SEARCHED - searched):
                 searched += 1
-                where = further_in(text, key)
-                if where:
-                    most_used[where].setdefault(band, []).append(keyword)
+                candidates[keyword] = text
             if searched >= MOST_USED_SEARCHED:
                 break
         else:
             # Those were all keywords.
             searched = None
-        others = {1: {}, 2: {}}
         if searched is not None:
-            for keyword, where in self._found_by_grams(key):
-                if keyword not in found:
-                    others[where][keyword] = self.count(keyword)
+            for gram in self._grams_searched(' ' + key), self._grams_searched(
+                    key):
+                for keyword in itertools.islice(
+                        self._with_gram(gram), GRAM_ENTRIES_SEARCHED):
+                    if keyword not in candidates:
+                        candidates[keyword] = search_key(keyword)
+        matches = {1: [], 2: []}
+        for keyword, text in candidates.items():
+            where = further_in(text, key)
+            if where:
+                matches[where].append((-self.count(keyword), text, keyword))
         for where in (1, 2):
-            for band, keywords in most_used[where].items():
-                self._take_band(band, keywords, found, limit)
-            for keyword, count in sorted(
-                    others[where].items(), key=lambda item: -item[1]):
+            for negative_count, _text, keyword in sorted(matches[where]):
                 if len(found) >= limit:
                     return
-                found.setdefault(keyword, count)
+                found.setdefault(keyword, -negative_count)
 
-    def _found_by_grams(self, key):
-        """(keyword, `further_in`) of the keywords with `key` after the
-        first character of their search key, as their grams tell: those
-        with a gram that starts with the key or, for a longer key, with
-        the gram of the key that the fewest keywords have."""
+    def _grams_searched(self, key):
+        """The start of the grams that the keywords with `key` after the
+        first character of their search key are filed under: the key's
+        first gram or, for a longer key, the gram of the key that the
+        fewest keywords have."""
         gram, fewest = key[:GRAM], GRAM_ENTRIES_SEARCHED
         for position in range(len(key) - GRAM + 1 if len(key) > GRAM else 0):
-            if fewest and key[position] != ' ':
+            if fewest and (position == 0 or key[position] != ' '):
                 # Counted no further than the fewest so far.
                 other = key[position:position + GRAM]
                 having = sum(1 for _keyword in itertools.islice(
                     self._with_gram(other), fewest))
                 if having < fewest:
                     gram, fewest = other, having
-        seen = set()
-        for keyword in itertools.islice(
-                self._with_gram(gram), GRAM_ENTRIES_SEARCHED):
-            if keyword not in seen:
-                seen.add(keyword)
-                where = further_in(search_key(keyword), key)
-                if where:
-                    yield keyword, where
+        return gram
 
     def _with_gram(self, text):
         """Keywords with a gram that starts with `text`, by gram."""
-        return (entry[GRAM:]
-                for entry in self.grams.keys(text, text + LAST))
+        for keywords in self.grams.values(text, text + LAST):
+            yield from keywords

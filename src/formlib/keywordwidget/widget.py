@@ -1,6 +1,7 @@
 """Edit and display widgets for fields marked `IHaveSelectableKeywords`."""
 import itertools
 import json
+import logging
 import re
 import typing
 from html import escape
@@ -35,7 +36,10 @@ from formlib.keywordwidget.resources import page_annotations
 from formlib.keywordwidget.resources import render_resources
 from formlib.keywordwidget.search import MAX_QUERY_LENGTH
 from formlib.keywordwidget.settings import keyword_url
+from formlib.keywordwidget.sitekeywords import KeywordStoreError
 
+
+log = logging.getLogger(__name__)
 
 SEARCH_VIEW = '@@keywordwidget-search'
 
@@ -569,7 +573,13 @@ class KeywordDisplayWidget(DisplayWidget):
 
     def __init__(self, context, request):
         super().__init__(context, request)
-        self.keywords = Keywords(context, request)
+        try:
+            self.keywords = Keywords(context, request)
+        except KeywordStoreError as error:
+            # A store's keywords are their own titles: readers still see
+            # them.  The edit form and the search name what is missing.
+            log.warning('Keywords shown without their store: %s', error)
+            self.keywords = KeywordsAsText()
 
     def hasInput(self):
         # Formlib asks when this widget stands in for the edit widget
@@ -602,3 +612,14 @@ class KeywordDisplayWidget(DisplayWidget):
             return '<li>%s</li>' % title
         return '<li class="unavailable">%s %s</li>' % (
             title, escape(unavailable_text(self.request)))
+
+
+class KeywordsAsText:
+    """Keywords shown as their text, each available: for a display widget
+    whose keyword store cannot be found."""
+
+    def title_of(self, value):
+        return str(value)
+
+    def is_available(self, value):
+        return True

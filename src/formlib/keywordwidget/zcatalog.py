@@ -11,6 +11,8 @@ from OFS.interfaces import ITraversable
 from Products.PluginIndexes.KeywordIndex.KeywordIndex import KeywordIndex
 from Products.ZCatalog.interfaces import IZCatalog
 
+from formlib.keywordwidget.buckets import IntegerTreeSet
+from formlib.keywordwidget.buckets import TextTreeMap
 from formlib.keywordwidget.sitekeywords import KeywordStoreError
 from formlib.keywordwidget.sitekeywords import KeywordUsageStore
 from formlib.keywordwidget.sitekeywords import StaleEntry
@@ -21,14 +23,27 @@ class KeywordUsageIndex(KeywordIndex):
     """A KeywordIndex that also counts how many objects use each keyword.
 
     The counts and the search of `site_keywords` are kept with the index
-    and change with it, in the same transaction.
+    and change with it, in the same transaction.  The keywords, and the
+    objects of each, are kept in trees whose concurrent changes merge
+    (`buckets`): saves of objects that share keywords do not conflict
+    there.
     """
 
     meta_type = 'KeywordUsageIndex'
 
     def clear(self):
         super().clear()
-        self.usage = KeywordUsage()
+        self._index = TextTreeMap()
+        # Called by __init__ too, before there is any usage.
+        usage = getattr(self, 'usage', None)
+        self.usage = KeywordUsage() if usage is None else usage.cleared()
+
+    def insertForwardIndexEntry(self, entry, documentId):
+        if self._index.get(entry) is None:
+            self._index[entry] = IntegerTreeSet((documentId,))
+            self._length.change(1)
+        else:
+            super().insertForwardIndexEntry(entry, documentId)
 
     def index_object(self, documentId, obj, threshold=None):
         before = self._unindex.get(documentId)

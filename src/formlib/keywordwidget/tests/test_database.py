@@ -179,17 +179,37 @@ class FileStorageTests(DatabaseTestCase):
             search(root['site'], 'z'),
             [('Zope', 28), ('ZEO', 1), ('ZODB', 1)])
 
-    def test_concurrent_saves_that_together_move_a_keyword_conflict(self):
-        from ZODB.POSException import ConflictError
-        # 31 is in the band of 30, 32 is not: the sum would be ranked where
-        # neither save put it, so the second is retried.
+    def test_concurrent_saves_that_take_a_keyword_to_a_power_of_two_count(
+            self):
+        # 32 is where a keyword used 30 times would go up a band, had it
+        # not entered its band at 28: it stays, and both saves count.
         first, first_root = self.open(self.database)
         second, second_root = self.open(self.database)
         usage(first_root).update(['Zope'], ['Python', 'Zope', 'Plone'])
         usage(second_root).update(['Zope'], ['Python', 'Zope', 'ZODB'])
         first.commit()
+        second.commit()
+        manager, root = self.open(self.database)
+        self.assertEqual(search(root['site'], ''),
+                         [('Python', 32), ('Zope', 30), ('Plone', 1),
+                          ('ZODB', 1)])
+
+    def test_concurrent_saves_that_add_one_new_keyword_conflict_once(self):
+        from ZODB.POSException import ConflictError
+        # Each would count it as a new keyword: the second is retried.
+        first, first_root = self.open(self.database)
+        second, second_root = self.open(self.database)
+        for root in (first_root, second_root):
+            usage(root).update(['Zope'], ['Zope', 'Plone'])
+        first.commit()
         with self.assertRaises(ConflictError):
             second.commit()
+        second.abort()
+        usage(second_root).update(['Zope'], ['Zope', 'Plone'])
+        second.commit()
+        manager, root = self.open(self.database)
+        self.assertEqual(search(root['site'], 'pl'), [('Plone', 2)])
+        self.assertEqual(len(usage(root)), 3)
 
     def test_a_vocabulary_changed_then_aborted_is_searched_as_saved(self):
         manager, root = self.open(self.database)
@@ -248,12 +268,20 @@ class FileStorageTests(DatabaseTestCase):
         self.assertEqual(search(root['site'], 'ytho'),
                          [('Python', 30), ('Cython', 1), ('Pythonic', 1)])
 
-    def test_concurrent_saves_that_add_a_gram_no_keyword_had_find_both(self):
+    def test_concurrent_saves_that_add_one_gram_new_to_the_site_conflict(
+            self):
+        from ZODB.POSException import ConflictError
+        # Each would file its keyword under a new set of keywords for the
+        # gram "xol": the second is retried, and finds the first's.
         first, first_root = self.open(self.database)
         second, second_root = self.open(self.database)
         usage(first_root).update(['Python'], ['Python', 'Axolotl'])
         usage(second_root).update(['Python'], ['Python', 'Boxol'])
         first.commit()
+        with self.assertRaises(ConflictError):
+            second.commit()
+        second.abort()
+        usage(second_root).update(['Python'], ['Python', 'Boxol'])
         second.commit()
         manager, root = self.open(self.database)
         self.assertEqual(search(root['site'], 'xol'),
@@ -265,6 +293,67 @@ class FileStorageTests(DatabaseTestCase):
         manager.abort()
         self.assertEqual(search(root['site'], ''),
                          [('Python', 30), ('Zope', 30)])
+
+
+class Document:
+    """What a ZCatalog indexes: an object with keywords."""
+
+    def __init__(self, keywords):
+        self.keywords = keywords
+
+
+class ZCatalogTests(DatabaseTestCase):
+    """Concurrent saves reindexing objects in a ZCatalog's keyword index."""
+
+    def setUp(self):
+        import ZODB
+        from ZODB.FileStorage import FileStorage
+        folder = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, folder)
+        self.database = ZODB.DB(FileStorage(os.path.join(folder, 'Data.fs')))
+        self.addCleanup(self.database.close)
+
+    def catalog(self, index):
+        """A catalog with `index`; documents 1 to 5 use "Zope", each
+        cataloged with the next catalog id."""
+        from Products.ZCatalog.Catalog import Catalog
+        manager, root = self.open(self.database)
+        catalog = root['catalog'] = Catalog()
+        catalog.addIndex('keywords', index)
+        for number in range(1, 6):
+            catalog.catalogObject(Document(['Zope']), str(number))
+        manager.commit()
+
+    def the_first_of_a_keywords_objects_drops_it_as_another_saves(self):
+        """Document 1, first of those that use "Zope", drops it while
+        document 5 does too."""
+        first, first_root = self.open(self.database)
+        second, second_root = self.open(self.database)
+        first_root['catalog'].catalogObject(Document(['Plone']), '1')
+        second_root['catalog'].catalogObject(Document(['ZODB']), '5')
+        first.commit()
+        second.commit()
+        manager, root = self.open(self.database)
+        catalog = root['catalog']
+        return {keyword: sorted(catalog.paths[rid] for rid in documents)
+                for keyword, documents
+                in catalog.getIndex('keywords')._index.items()}
+
+    def test_saves_that_share_a_keyword_conflict_in_a_keyword_index(self):
+        from Products.PluginIndexes.KeywordIndex.KeywordIndex import (
+            KeywordIndex)
+        from ZODB.POSException import ConflictError
+        self.catalog(KeywordIndex('keywords'))
+        # BTrees merges no removal of a set's first key.
+        with self.assertRaises(ConflictError):
+            self.the_first_of_a_keywords_objects_drops_it_as_another_saves()
+
+    def test_saves_that_share_a_keyword_both_count(self):
+        from formlib.keywordwidget.zcatalog import KeywordUsageIndex
+        self.catalog(KeywordUsageIndex('keywords'))
+        self.assertEqual(
+            self.the_first_of_a_keywords_objects_drops_it_as_another_saves(),
+            {'Plone': ['1'], 'ZODB': ['5'], 'Zope': ['2', '3', '4']})
 
 
 class ZEOTests(DatabaseTestCase):

@@ -49,6 +49,19 @@ class SiteKeywordsTestCase(unittest.TestCase):
         with self.layer.zope_app() as app:
             return app.unrestrictedTraverse(path).keywords
 
+    def keep_as_it_is(self, path):
+        """Give the article at `path` its keywords back after the test
+        (only /article is set up anew for each)."""
+        from formlib.keywordwidget.demo.site import catalog_article
+        keywords = self.stored(path)
+
+        def restore():
+            with self.layer.zope_app() as app:
+                article = app.unrestrictedTraverse(path)
+                article.keywords = keywords
+                catalog_article(article, None)
+        self.addCleanup(restore)
+
 
 class SearchTests(SiteKeywordsTestCase):
 
@@ -96,6 +109,34 @@ class SearchTests(SiteKeywordsTestCase):
         self.assertIn('data-ranked="true"', browser.contents)
 
 
+class RankingTests(SiteKeywordsTestCase):
+
+    def category(self, query, keyword):
+        """0: equal ignoring case, 1: starts with the query, 2: a later
+        word does, 3: contains it, None: no match."""
+        from formlib.keywordwidget.normalize import fold
+        from formlib.keywordwidget.normalize import search_key
+        from formlib.keywordwidget.usage import further_in
+        if fold(keyword) == fold(query):
+            return 0
+        key, text = search_key(query), search_key(keyword)
+        if text.startswith(key):
+            return 1
+        return {1: 2, 2: 3}.get(further_in(text, key))
+
+    def test_later_words_come_before_those_that_contain_the_query(self):
+        # A one-letter query: those the demo has with a later word that
+        # starts with "n" are used once, those that contain it far more.
+        used = self.used()
+        ranked = sorted(
+            (self.category('n', keyword), -count)
+            for keyword, count in used.items()
+            if self.category('n', keyword) is not None)[:20]
+        self.assertEqual(
+            [(self.category('n', keyword), -count)
+             for keyword, count in self.found('n')], ranked)
+
+
 class StoreTests(SiteKeywordsTestCase):
 
     def store(self, app):
@@ -133,6 +174,15 @@ class AliasTests(SiteKeywordsTestCase):
         from formlib.keywordwidget.zcatalog import ZCatalogKeywords
         return ZCatalogKeywords('catalog', 'keywords')(app)
 
+    def test_a_catalog_cleared_and_rebuilt_keeps_the_aliases(self):
+        # ZMI: Advanced > Clear and Rebuild; the aliases are not in the
+        # content, so nothing would bring them back.
+        self.add_alias('Plone CMS', 'Plone')
+        with self.layer.zope_app() as app:
+            app.catalog.refreshCatalog(clear=1)
+        self.assertEqual(self.found('plone cms')[:1],
+                         [('Plone', self.used()['Plone'])])
+
     def test_searching_for_an_alias_answers_its_keyword_first(self):
         self.add_alias('Widgets for Zope', 'Zope widgets')
         self.assertEqual(self.found('WIDGETS FOR ZOPE')[0],
@@ -142,6 +192,13 @@ class AliasTests(SiteKeywordsTestCase):
         self.add_alias('Plone CMS', 'Plone')
         self.post('tagger', **{'form.keywords': ['Zope'],
                                'form.keywords.new': 'plone cms'})
+        self.assertEqual(self.stored(), ['Zope', 'Plone'])
+
+    def test_a_suggestion_merged_into_another_meanwhile_is_that_one(self):
+        # "Plone CMS" was suggested, then merged into "Plone" by the
+        # keyword manager before the save.
+        self.add_alias('Plone CMS', 'Plone')
+        self.post('tagger', **{'form.keywords': ['Zope', 'Plone CMS']})
         self.assertEqual(self.stored(), ['Zope', 'Plone'])
 
     def test_a_keyword_spelled_as_an_alias_is_that_keyword(self):
@@ -219,6 +276,33 @@ class CreatePermissionTests(SiteKeywordsTestCase):
     def test_editor_creates_keywords(self):
         self.post('editor', **{'form.keywords': ['Zope', 'new:Brand new']})
         self.assertEqual(self.stored(), ['Zope', 'Brand new'])
+
+    def choose_a_suggestion_whose_last_use_goes(self, user):
+        """`user` saves article-0001 with "Zope widgets", chosen from the
+        suggestions while the form was open; meanwhile /article, the only
+        article that used it, dropped it."""
+        self.keep_as_it_is('articles/article-0001')
+        self.assertEqual(self.found('zope widgets'), [('Zope widgets', 1)])
+        self.post('editor', **{'form.keywords': ['Python']})
+        return self.post(user, path='articles/article-0001', **{
+            'form.keywords': ['Zope', 'Zope widgets']})
+
+    def test_editor_choosing_a_suggestion_whose_last_use_went_creates_it(
+            self):
+        browser = self.choose_a_suggestion_whose_last_use_goes('editor')
+        self.assertIn('Updated on', browser.contents)
+        self.assertEqual(self.stored('articles/article-0001'),
+                         ['Zope', 'Zope widgets'])
+        self.assertEqual(self.found('zope widgets'), [('Zope widgets', 1)])
+
+    def test_tagger_choosing_a_suggestion_whose_last_use_went_gets_an_error(
+            self):
+        stored = self.stored('articles/article-0001')
+        browser = self.choose_a_suggestion_whose_last_use_goes('tagger')
+        self.assertIn('Not available for selection: \u201cZope widgets\u201d',
+                      browser.contents)
+        self.assertEqual(self.stored('articles/article-0001'), stored)
+        self.assertEqual(self.found('zope widgets'), [])
 
     def test_author_may_not_search_the_keywords(self):
         self.assertEqual(
@@ -299,6 +383,17 @@ class BrokenStoreTests(SiteKeywordsTestCase):
             browser.open(URL + '/@@edit')
         self.assertEqual(str(raised.exception),
                          "The catalog /catalog has no index 'keywords'.")
+
+    def test_display_without_the_index_shows_the_keywords(self):
+        # Visitors read the keywords, which need no counts; the editor
+        # hears what is missing (above).
+        with self.layer.zope_app() as app:
+            app.catalog.delIndex('keywords')
+        self.addCleanup(self.add_index_again)
+        browser = self.layer.browser()
+        browser.handleErrors = False
+        browser.open(URL + '/@@display')
+        self.assertIn('<bdi>Zope widgets</bdi>', browser.contents)
 
     def add_index_again(self):
         from formlib.keywordwidget.zcatalog import KeywordUsageIndex

@@ -175,6 +175,15 @@ class ContainingTests(unittest.TestCase):
                              [('Unit testing tools', 3), ('Zope testing', 1),
                               ('Contesting', 9)])
 
+    def test_a_later_word_is_found_however_many_contain_the_query(self):
+        made = usage(**{'Atest%02d' % number: 1 for number in range(30)})
+        made.change('Zope testing', 1)
+        with unittest.mock.patch.multiple(
+                'formlib.keywordwidget.usage',
+                MOST_USED_SEARCHED=2, GRAM_ENTRIES_SEARCHED=3):
+            found = made.search('test', 20)
+        self.assertEqual(found[0], ('Zope testing', 1))
+
     def test_are_found_by_the_gram_of_the_query_fewest_have(self):
         made = usage(**{'Atest%d' % number: 1 for number in range(6)})
         made.change('Zoxtesq', 1)
@@ -209,6 +218,17 @@ class AliasTests(unittest.TestCase):
         made.add_alias('Pyhton', 'Python')
         self.assertEqual(made.alias('pyhton'), 'Python')
         self.assertEqual(list(made.aliases.items()), [('pyhton', 'Python')])
+
+    def test_a_zope_catalog_index_cleared_to_be_rebuilt_keeps_them(self):
+        # zope.catalog's updateIndexes clears an index, then indexes every
+        # object again: the counts come back, the aliases would not.
+        from formlib.keywordwidget.catalog import KeywordUsageIndex
+        index = KeywordUsageIndex('keywords')
+        index.index_doc(1, ['Python'])
+        index.usage.add_alias('Pyhton', 'Python')
+        index.clear()
+        self.assertEqual((index.usage.count('Python'),
+                          index.usage.alias('pyhton')), (0, 'Python'))
 
     def test_a_removed_alias_stands_for_nothing(self):
         made = usage(Python=1)

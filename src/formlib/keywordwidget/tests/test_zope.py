@@ -149,9 +149,10 @@ class ZopeTests(unittest.TestCase):
                     name: '5'}))
                 self.assertEqual(browser.headers['status'], '200 OK')
                 if name.endswith(':tokens'):
-                    # Tokens are a list of texts: read, and refused.
-                    self.assertIn('Not available for selection: \u201c5\u201d',
-                                  browser.contents)
+                    # Tokens are a list of texts: read; one that names no
+                    # site keyword is one typed, and refused as such.
+                    self.assertIn('Not accepted: \u201c5\u201d (shorter than'
+                                  ' 2 characters)', browser.contents)
                 else:
                     self.assertIn('could not be read', browser.contents)
                 self.assertEqual(
