@@ -84,3 +84,21 @@ class BundleNegotiationTests(unittest.TestCase):
         (RFC 9110 13.1.2) but gets the whole body."""
         response = self.fetch(self.bundle_url(), If_None_Match='*')
         self.assertEqual(304, response.status_code)
+
+
+class LinesModeTests(BrowserTestCase):
+
+    def test_keyword_chosen_as_a_line_is_not_chosen_again(self):
+        """More than 100 chosen keywords are lines of the textarea, also
+        with JS.  A keyword among the lines, found by the search and
+        picked, becomes a chip too (chosenAs looks at chips only), and the
+        save moves it from its place among the lines to the first place:
+        the stored order is not the order shown."""
+        subjects = ['Subject %05d' % number for number in range(101)]
+        subjects.insert(50, 'Zope')
+        self.article.subjects = subjects
+        self.open('/article/@@edit-tagging')
+        expect(self.page.locator('#form\\.subjects\\.new')).to_be_visible()
+        self.type('subjects', 'zope', ['Zope']).press('Enter')
+        self.apply()
+        self.assertEqual(subjects, list(self.article.subjects))
