@@ -102,3 +102,23 @@ class LinesModeTests(BrowserTestCase):
         self.type('subjects', 'zope', ['Zope']).press('Enter')
         self.apply()
         self.assertEqual(subjects, list(self.article.subjects))
+
+
+class LongPasteTests(PasteTestCase):
+
+    def test_a_column_of_2000_lines_leaves_the_page_responsive(self):
+        """High: pasting a column of 2,000 keywords into an open field
+        freezes the page for about 90 s here (the paste handler takes
+        each line through createItem/addItem, each of which re-renders
+        and compares with every chip: quadratic).  The page must be back
+        within Playwright's 10 s."""
+        self.open('/article/@@edit-tagging')
+        lines = ['Keyword %04d' % number for number in range(2000)]
+        box = self.combobox('Labels')
+        box.focus()
+        self.page.evaluate('text => navigator.clipboard.writeText(text)',
+                           '\r\n'.join(lines) + '\r\n')
+        box.press('Control+V', timeout=10000)
+        expect(self.page.locator(
+            '.ts-wrapper:has(#form\\.labels-ts-control) .ts-control > .item'
+        )).to_have_count(2000)
