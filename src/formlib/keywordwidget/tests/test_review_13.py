@@ -12,7 +12,6 @@ from playwright.sync_api import expect
 
 from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
 from formlib.keywordwidget.tests.browser import BrowserTestCase
-from formlib.keywordwidget.tests.browser import HeldSearches
 from formlib.keywordwidget.tests.terms import stored
 
 
@@ -122,3 +121,4 @@ class LongPasteTests(PasteTestCase):
         expect(self.page.locator(
             '.ts-wrapper:has(#form\\.labels-ts-control) .ts-control > .item'
         )).to_have_count(2000)
+
