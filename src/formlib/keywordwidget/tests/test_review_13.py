@@ -121,4 +121,3 @@ class LongPasteTests(PasteTestCase):
         expect(self.page.locator(
             '.ts-wrapper:has(#form\\.labels-ts-control) .ts-control > .item'
         )).to_have_count(2000)
-
