@@ -225,6 +225,19 @@ class AcceptsGzipTests(unittest.TestCase):
     def test_wildcard_accepts_gzip(self):
         self.assertTrue(self.accepts('*'))
 
+    def test_gzip_named_wins_over_a_refused_wildcard(self):
+        self.assertTrue(self.accepts('*;q=0, gzip'))
+
+    def test_gzip_refused_by_name_despite_the_wildcard(self):
+        self.assertFalse(self.accepts('gzip;q=0, *'))
+
+    def test_quality_with_spaces_and_other_parameters(self):
+        self.assertFalse(self.accepts('gzip ; level=9 ; Q = 0.000'))
+        self.assertTrue(self.accepts('gzip; q=0.001'))
+
+    def test_unreadable_quality_gets_the_plain_body(self):
+        self.assertFalse(self.accepts('gzip;q=high'))
+
 
 class ServedBundlesTests(unittest.TestCase):
     """The bundles the tags point to, fetched from the test app."""
@@ -306,6 +319,17 @@ class ServedBundlesTests(unittest.TestCase):
         url = self.bundle_urls()[0]
         etag = self.fetch(url).headers['ETag']
         response = self.fetch(url, If_None_Match=etag)
+        self.assertEqual(304, response.status_code)
+        self.assertEqual(b'', response.body)
+
+    def test_gzip_named_after_a_refused_wildcard_is_sent_gzipped(self):
+        url = self.bundle_urls()[1]
+        response = self.fetch(url, Accept_Encoding='*;q=0, gzip')
+        self.assertEqual('gzip', response.headers.get('Content-Encoding'))
+
+    def test_if_none_match_star_answers_304(self):
+        # "*" matches any current representation (RFC 9110, 13.1.2).
+        response = self.fetch(self.bundle_urls()[1], If_None_Match='*')
         self.assertEqual(304, response.status_code)
         self.assertEqual(b'', response.body)
 

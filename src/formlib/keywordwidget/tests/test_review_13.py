@@ -3,14 +3,9 @@
 Each test fails on the branch under review, for the reason given in its
 docstring.
 """
-import re
-import unittest
 
-import webob
-import zope.testbrowser.wsgi
 from playwright.sync_api import expect
 
-from formlib.keywordwidget.testing import FUNCTIONAL_LAYER
 from formlib.keywordwidget.tests.browser import BrowserTestCase
 from formlib.keywordwidget.tests.terms import stored
 
@@ -51,38 +46,6 @@ class PastedTwinsTests(PasteTestCase):
         box.press_sequentially('Son\u00adne')
         box.press('Enter')
         self.assertItems('tags', stored('Sonne'))
-
-
-class BundleNegotiationTests(unittest.TestCase):
-
-    layer = FUNCTIONAL_LAYER
-
-    def bundle_url(self):
-        browser = zope.testbrowser.wsgi.Browser(
-            wsgi_app=self.layer.make_wsgi_app())
-        browser.open('http://localhost/article/@@edit')
-        return re.findall(
-            r'src="([^"]*/@@keywordwidget-static/[^"]+)"',
-            browser.contents)[0]
-
-    def fetch(self, url, **headers):
-        request = webob.Request.blank(url, headers={
-            name.replace('_', '-'): value for name, value in headers.items()})
-        return request.get_response(self.layer.make_wsgi_app())
-
-    def test_gzip_named_after_a_refused_wildcard_is_accepted(self):
-        """Low: "*;q=0, gzip" accepts gzip (RFC 9110 12.5.3: the more
-        specific coding wins), but accepts_gzip stops at the first entry
-        and sends the 98 kB bundle uncompressed."""
-        response = self.fetch(
-            self.bundle_url(), Accept_Encoding='*;q=0, gzip')
-        self.assertEqual('gzip', response.headers.get('Content-Encoding'))
-
-    def test_if_none_match_star_is_not_modified(self):
-        """Low: If-None-Match: * matches any current representation
-        (RFC 9110 13.1.2) but gets the whole body."""
-        response = self.fetch(self.bundle_url(), If_None_Match='*')
-        self.assertEqual(304, response.status_code)
 
 
 class LinesModeTests(BrowserTestCase):
