@@ -76,6 +76,7 @@ bench: $(VENV)/.bench-installed
 	$(BIN)/python benchmarks/sitekeywords.py
 	$(BIN)/python benchmarks/keywordmanager.py
 	$(BIN)/python benchmarks/keystrokes.py
+	$(BIN)/python benchmarks/paste.py
 	$(BIN)/python benchmarks/load.py
 
 # Release check: sdist and wheel, their manifest and metadata, and the

@@ -101,8 +101,10 @@ class RenderResourcesTests(unittest.TestCase):
             'add': 'Add ${keyword}',
             'added': 'Added ${keywords}.',
             'chosen': '\u201c${keyword}\u201d is already chosen.',
+            'chosenCount': '${count} keywords are already chosen.',
             'counted': '${keyword}, uses: ${count}',
             'failed': 'The search failed. Keep typing to search again.',
+            'keywordCount': '${count} keywords',
             'loading': 'Searching\u2026',
             'moved': 'Moved ${keyword} to position ${position} of ${count}.',
             'noResults': 'No results',
@@ -115,6 +117,8 @@ class RenderResourcesTests(unittest.TestCase):
             'tooLong': 'Too long to search: at most ${max} characters.',
             'typed': 'Add keywords, one per line',
             'unavailable': '(unavailable)',
+            'unchecked':
+                'Kept as typed, to be checked when saving: ${keywords}',
         }, messages)
 
 
