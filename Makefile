@@ -81,6 +81,7 @@ bench: $(VENV)/.bench-installed
 	$(BIN)/python benchmarks/sitekeywords.py || status=1; \
 	$(BIN)/python benchmarks/keywordmanager.py || status=1; \
 	$(BIN)/python benchmarks/keystrokes.py || status=1; \
+	$(BIN)/python benchmarks/paste.py || status=1; \
 	$(BIN)/python benchmarks/load.py || status=1; \
 	exit $$status
 

@@ -87,21 +87,44 @@ def bundle(name):
     return Bundle(name, *BUNDLES[name])
 
 
+def quality(parameters):
+    """The q parameter among a coding's `parameters`: 1 if there is none,
+    0 if it cannot be read (a plain body is always understood)."""
+    for parameter in parameters:
+        name, _equals, value = parameter.partition('=')
+        if name.strip().lower() == 'q':
+            try:
+                return float(value.strip())
+            except ValueError:
+                return 0
+    return 1
+
+
 def accepts_gzip(request):
-    """Whether the request's Accept-Encoding allows gzip."""
+    """Whether the request's Accept-Encoding allows gzip.
+
+    A coding named counts before the wildcard, whatever their order
+    (RFC 9110, 12.5.3): "*;q=0, gzip" accepts gzip, "gzip;q=0, *" does
+    not; a quality of 0 refuses.
+    """
     header = request.getHeader('Accept-Encoding') or ''
+    qualities = {}
     for coding in header.split(','):
-        name, _semicolon, parameters = coding.partition(';')
-        if name.strip().lower() in ('gzip', 'x-gzip', '*'):
-            quality = parameters.strip().lower()
-            return quality not in ('q=0', 'q=0.0', 'q=0.00', 'q=0.000')
+        name, *parameters = coding.split(';')
+        qualities.setdefault(name.strip().lower(), quality(parameters))
+    for name in ('gzip', 'x-gzip', '*'):
+        if name in qualities:
+            return qualities[name] > 0
     return False
 
 
-def matching_etags(request):
-    """The entity tags of If-None-Match, weak ones compared as strong."""
+def not_modified(request, etag):
+    """Whether If-None-Match names `etag` (weak tags compared as strong)
+    or is "*", which any current representation matches (RFC 9110,
+    13.1.2)."""
     header = request.getHeader('If-None-Match') or ''
-    return {tag.strip().removeprefix('W/') for tag in header.split(',')}
+    tags = {tag.strip().removeprefix('W/') for tag in header.split(',')}
+    return etag in tags or '*' in tags
 
 
 def bundle_path(name):
@@ -139,7 +162,7 @@ class BundleView(BrowserView):
         response.setHeader(
             'Cache-Control',
             FOREVER if self.digest == served.digest else REVALIDATE)
-        if etag in matching_etags(self.request):
+        if not_modified(self.request, etag):
             response.setStatus(304)
             return b''
         response.setHeader('Content-Type', served.content_type)

@@ -23,6 +23,11 @@ MESSAGES = {
     # count is shown beside the keyword).
     'counted': _('${keyword}, uses: ${count}'),
     'chosen': _('\u201c${keyword}\u201d is already chosen.'),
+    # More than five at once (a pasted list).
+    'chosenCount': _('${count} keywords are already chosen.'),
+    # More keywords than a listener takes in by name, in the messages that
+    # name ${keywords}: "Added 2000 keywords."
+    'keywordCount': _('${count} keywords'),
     'failed': _('The search failed. Keep typing to search again.'),
     'noResults': _('No results'),
     # After a chosen keyword the server refused, or that left the
@@ -39,6 +44,9 @@ MESSAGES = {
     # Text longer than the search takes is not searched; adding it works.
     'tooLong': _('Too long to search: at most ${max} characters.'),
     'typed': _('Add keywords, one per line'),
+    # Pasted or typed text a closed field left in its textarea without
+    # knowing whether it is a keyword: the server checks it on saving.
+    'unchecked': _('Kept as typed, to be checked when saving: ${keywords}'),
     'unavailable': _('(unavailable)'),
 }
 

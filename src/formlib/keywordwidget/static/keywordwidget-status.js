@@ -6,7 +6,7 @@
  * the box are shown.  The other plugins say more with self.announce(text):
  * a failed search, a keyword chosen twice, a keyword moved.  What one task
  * does, such as pasting a list, is said at its end in one go:
- * self.together(task).
+ * self.together(task); more than a few keywords are said as a number.
  */
 (function (kw) {
   'use strict';
@@ -50,12 +50,12 @@
         gathered = null;
         var said = [];
         if (done.added.length) {
-          said.push(kw.fill(
-            messages.added, {keywords: done.added.join(', ')}));
+          said.push(kw.fill(messages.added, {
+            keywords: kw.listed(done.added, messages.keywordCount)}));
         }
         if (done.removed.length) {
-          said.push(kw.fill(
-            messages.removed, {keywords: done.removed.join(', ')}));
+          said.push(kw.fill(messages.removed, {
+            keywords: kw.listed(done.removed, messages.keywordCount)}));
         }
         said = said.concat(Array.from(done.said.values()));
         if (said.length) {
@@ -73,9 +73,10 @@
     // back in history (silent ones).
     var addItem = self.addItem;
     self.hook('instead', 'addItem', function (value, silent) {
-      var had = self.items.indexOf(value) >= 0;
+      // Counted, not looked up: a pasted list adds thousands in a row.
+      var count = self.items.length;
       addItem.call(self, value, silent);
-      if (!silent && !had && self.items.indexOf(value) >= 0) {
+      if (!silent && self.items.length > count) {
         self.together(function () {
           gathered.added.push(labelOf(value));
         });

@@ -23,6 +23,8 @@ var formlibKeywordwidget = (function () {
   var FINAL_SIGMA = /\u03c2/g;
   var SMALL_CHEROKEE = /[\u13f8-\u13fd\uab70-\uabbf]/g;
   var PLACEHOLDER = /\$\{(\w+)\}/g;
+  // Keywords said by name in one message at most.
+  var MOST_NAMED = 5;
 
   function collapse(text) {
     return text.replace(SPACES, ' ').replace(/^ | $/g, '');
@@ -72,6 +74,16 @@ var formlibKeywordwidget = (function () {
     return '<bdi>' + escape(text) + '</bdi>';
   }
 
+  // Keywords a message says by name, or as a number (`counted`, a message
+  // with ${count}) where there are more than a listener takes in: a pasted
+  // column of 2,000 is "2000 keywords".
+  function listed(keywords, counted) {
+    if (keywords.length > MOST_NAMED) {
+      return fill(counted, {count: String(keywords.length)});
+    }
+    return keywords.join(', ');
+  }
+
   // A message as markup: escaped, each keyword filled in isolated.
   function fillMarkup(message, mapping, escape) {
     return message.split(/(\$\{\w+\})/).map(function (part) {
@@ -99,6 +111,9 @@ var formlibKeywordwidget = (function () {
     tidy: tidy,
     fold: fold,
     fill: fill,
+    // Keywords said by name in one message at most (listed).
+    mostNamed: MOST_NAMED,
+    listed: listed,
     escape: escape,
     isolate: isolate,
     fillMarkup: fillMarkup,

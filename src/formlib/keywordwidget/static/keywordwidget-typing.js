@@ -9,7 +9,8 @@
  * its textarea, where the server matches typed keywords or refuses them by
  * name.  Keywords that come back typed in the textarea after an error
  * become items of an open field.  A pasted list (lines, as copied from a
- * spreadsheet's column) is one keyword a line, each taken as typed text.
+ * spreadsheet's column) is one keyword a line, each taken as typed text;
+ * thousands of lines are looked up together and added in one go.
  */
 (function (kw) {
   'use strict';
@@ -109,49 +110,84 @@
       });
     }
 
-    // The chosen keyword `text` spells, or null: its option, or for a line
-    // an option of the line's text.
-    function chosenAs(text) {
-      var key = kw.fold(text);
-      if (!key) {
-        return null;
-      }
-      var value = self.items.find(function (item) {
-        return spells(key, self.options[item]);
+    // `option` under each folded text that spells it, unless another is.
+    function enterSpellings(byKey, option) {
+      spellings(option).forEach(function (key) {
+        if (!byKey.has(key)) {
+          byKey.set(key, option);
+        }
       });
-      if (value !== undefined) {
-        return self.options[value];
+    }
+
+    // The keywords texts spell, by folded text: those chosen (chips, then
+    // lines; a line's is an option of its text) and those on offer.  Made
+    // in one pass, to be looked up in for one text or for a pasted column
+    // of thousands.
+    function spelled() {
+      var chosen = new Map();
+      var offered = new Map();
+      var items = new Set(self.items);
+      items.forEach(function (value) {
+        enterSpellings(chosen, self.options[value]);
+      });
+      if (options.asLines) {
+        chosenLines().forEach(function (line, key) {
+          if (!chosen.has(key)) {
+            var option = {};
+            option[labelField] = line;
+            chosen.set(key, option);
+          }
+        });
       }
-      var line = options.asLines && chosenLines().get(key);
-      if (!line) {
-        return null;
+      for (var value in self.options) {
+        if (!items.has(value)) {
+          enterSpellings(offered, self.options[value]);
+        }
       }
-      var chosen = {};
-      chosen[labelField] = line;
-      return chosen;
+      return {chosen: chosen, offered: offered};
+    }
+
+    // The chosen keyword `text` spells, or null.
+    function chosenAs(text, known) {
+      var key = kw.fold(text);
+      return (key && (known || spelled()).chosen.get(key)) || null;
     }
 
     // The keyword on offer that `text` spells, or null.
-    function offeredAs(text) {
+    function offeredAs(text, known) {
       var key = kw.fold(text);
-      for (var value in self.options) {
-        if (self.items.indexOf(value) < 0 &&
-            spells(key, self.options[value])) {
-          return self.options[value];
-        }
-      }
-      return null;
+      return (key && (known || spelled()).offered.get(key)) || null;
     }
 
-    function sayChosen(option) {
-      self.announce(kw.fill(messages.chosen, {keyword: label(option)}));
-      // The chip that holds it lights up; a line has none.
-      var chip = option[valueField] && self.getItem(option[valueField]);
-      if (chip) {
-        chip.classList.remove('keywordwidget-twin');
-        void chip.offsetWidth;
-        chip.classList.add('keywordwidget-twin');
+    // Says that the keywords of `chosen` (options) are chosen already, by
+    // name or, for many, as a number; their chips light up (a line has
+    // none).
+    function sayChosen(chosen) {
+      if (!chosen.length) {
+        return;
       }
+      if (chosen.length > kw.mostNamed) {
+        self.announce(kw.fill(messages.chosenCount, {
+          count: String(chosen.length)}));
+      } else {
+        chosen.forEach(function (option) {
+          self.announce(kw.fill(messages.chosen, {keyword: label(option)}));
+        });
+      }
+      var values = new Set(chosen.map(function (option) {
+        return option[valueField];
+      }));
+      var chips = self.controlChildren().filter(function (chip) {
+        return values.has(chip.dataset.value);
+      });
+      chips.forEach(function (chip) {
+        chip.classList.remove('keywordwidget-twin');
+      });
+      // Once for all: the animation starts anew.
+      void self.control.offsetWidth;
+      chips.forEach(function (chip) {
+        chip.classList.add('keywordwidget-twin');
+      });
     }
 
     if (options.asLines) {
@@ -173,7 +209,9 @@
       };
     }
     self.settings.createFilter = function (input) {
-      return kw.tidy(input) !== '' && !chosenAs(input) && !offeredAs(input);
+      var known = spelled();
+      return kw.tidy(input) !== '' && !chosenAs(input, known) &&
+        !offeredAs(input, known);
     };
     // An option, so that screen readers announce it as a choice.
     self.settings.render.option_create = function (data, escape) {
@@ -196,13 +234,16 @@
     });
 
     // The one way in for every keyword, however it comes: not twice.
+    // Keywords of typed or pasted lines were looked up together already
+    // (`vetted`): one by one, a column of thousands would take minutes.
+    var vetted = new Set();
     var addItem = self.addItem;
     self.hook('instead', 'addItem', function (value, silent) {
       var option = self.options[value];
-      var twin = !silent && option && self.items.indexOf(value) < 0 &&
-        chosenAs(label(option));
+      var twin = !silent && option && !vetted.has(value) &&
+        self.items.indexOf(value) < 0 && chosenAs(label(option));
       if (twin) {
-        sayChosen(twin);
+        sayChosen([twin]);
         return;
       }
       addItem.call(self, value, silent);
@@ -237,8 +278,12 @@
       }
     }
 
-    function markRefused(textarea, text) {
-      refused.push(text);
+    function quoted(text) {
+      return '\u201c' + text + '\u201d';
+    }
+
+    function markRefused(textarea, texts) {
+      refused = refused.concat(texts);
       var id = self.input.id + '-typed-note';
       var note = document.getElementById(id);
       if (!note) {
@@ -260,51 +305,96 @@
       }).join(', ') + kw.escape(parts.slice(1).join(''));
       textarea.setAttribute('aria-invalid', 'true');
       textarea.setAttribute('aria-describedby', id);
-      self.announce(note.textContent, 'refused');
+      self.announce(kw.fill(messages.notAvailable, {
+        keywords: kw.listed(refused.map(quoted), messages.keywordCount)}),
+      'refused');
     }
 
-    // A closed field's text that names no keyword on offer.
-    function keepForServer(text) {
+    // A closed field's texts that name no keyword on offer, kept in its
+    // textarea for the server, which matches or refuses them on saving.
+    function keepForServer(texts) {
       var textarea = typedField();
       var lines = textarea.value.replace(/\s+$/, '');
-      textarea.value = lines ? lines + '\n' + text : text;
+      textarea.value = (lines ? [lines] : []).concat(texts).join('\n');
       showTypedField(textarea, true);
       // Without a search every keyword is on offer; with one, what the
-      // answer for this text holds.
-      if (!self.searchStatus || self.searchStatus(text) === 'answered') {
-        markRefused(textarea, text);
+      // answer for a text holds.  Texts not searched are the server's to
+      // check, and the widget says so.
+      var unknown = [];
+      var unchecked = [];
+      texts.forEach(function (text) {
+        var answered = !self.searchStatus ||
+          self.searchStatus(text) === 'answered';
+        (answered ? unknown : unchecked).push(text);
+      });
+      if (unknown.length) {
+        markRefused(textarea, unknown);
+      }
+      if (unchecked.length) {
+        self.announce(kw.fill(messages.unchecked, {
+          keywords: kw.listed(unchecked.map(quoted), messages.keywordCount)
+        }), 'unchecked');
       }
     }
 
-    // Tidied `text`, taken as leaving the box takes it.
-    function keepTyped(text) {
-      var chosen = chosenAs(text);
-      var offered = offeredAs(text);
-      if (chosen) {
-        sayChosen(chosen);
-      } else if (offered) {
-        self.addItem(offered[valueField]);
-      } else if (options.open) {
-        self.createItem(text);
-      } else {
-        keepForServer(text);
+    // What typed or pasted `lines` are, each tidied and taken once, as the
+    // server takes typed lines: keywords chosen already (`chosen`), the
+    // values to add (`picked`: on offer, or created on open fields), and
+    // the texts a closed field leaves to the server (`kept`).  Looked up
+    // together, in one pass over the options.
+    function sortOut(lines) {
+      var known = spelled();
+      var seen = new Set();
+      var sorted = {chosen: [], picked: [], kept: []};
+      lines.forEach(function (line) {
+        var text = kw.tidy(line);
+        var key = kw.fold(text);
+        if (!text || seen.has(key)) {
+          return;
+        }
+        seen.add(key);
+        var option = chosenAs(text, known);
+        if (option) {
+          sorted.chosen.push(option);
+          return;
+        }
+        option = offeredAs(text, known);
+        if (!option && options.open) {
+          option = self.settings.create(text);
+          self.addOption(option, true);
+        }
+        if (option) {
+          sorted.picked.push(option[valueField]);
+          // Chosen now: a later line that spells it is its twin.
+          enterSpellings(known.chosen, option);
+        } else {
+          sorted.kept.push(text);
+        }
+      });
+      return sorted;
+    }
+
+    // Typed or pasted lines, taken as leaving the box takes typed text:
+    // keywords added in one go (Tom Select redraws once, after the last),
+    // those chosen already said to be, the rest kept for the server.
+    function keepLines(lines) {
+      var sorted = sortOut(lines);
+      vetted = new Set(sorted.picked);
+      try {
+        self.addItems(sorted.picked);
+      } finally {
+        vetted = new Set();
+      }
+      sayChosen(sorted.chosen);
+      if (sorted.kept.length) {
+        keepForServer(sorted.kept);
       }
     }
 
     // The history plugin takes text left in the box before going back so.
-    self.keepTyped = keepTyped;
-
-    // Lines, each tidied and taken once, as the server takes typed lines.
-    function keepLines(lines) {
-      var seen = new Set();
-      lines.forEach(function (line) {
-        var text = kw.tidy(line);
-        if (text && !seen.has(kw.fold(text))) {
-          seen.add(kw.fold(text));
-          keepTyped(text);
-        }
-      });
-    }
+    self.keepTyped = function (text) {
+      keepLines([text]);
+    };
 
     // A pasted list goes in as a textarea would take it, the text around
     // the caret included; the box is left empty.  A line without a line
@@ -331,24 +421,13 @@
       // Tom Select's own test for a blur that counts.
       if (text && document.hasFocus() && self.isFocused) {
         whenReleased(function () {
-          keepTyped(text);
+          keepLines([text]);
         });
       }
     });
 
     function adoptTypedKeywords(textarea) {
-      textarea.value.split(/\r?\n/).forEach(function (line) {
-        var text = kw.tidy(line);
-        if (text === '' || chosenAs(text)) {
-          return;
-        }
-        var option = offeredAs(text);
-        if (!option) {
-          option = {value: options.prefix + text, text: text};
-          self.addOption(option, true);
-        }
-        self.addItem(option[valueField], true);
-      });
+      self.addItems(sortOut(textarea.value.split(LINE_END)).picked, true);
       textarea.value = '';
     }
 
@@ -372,7 +451,7 @@
         // Enter picked nothing: say why, if the keyword is chosen.
         var chosen = event.key === 'Enter' && chosenAs(self.inputValue());
         if (chosen) {
-          sayChosen(chosen);
+          sayChosen([chosen]);
         }
       });
     });

@@ -67,6 +67,13 @@ class PasteTests(PasteTestCase):
         self.apply()
         self.assertEqual(by_the_server, set(self.article.labels))
 
+    def test_lines_differing_in_a_soft_hyphen_are_one_keyword(self):
+        # The server takes "Sonne" and "Son\xadne" for one keyword.
+        self.open('/article/@@edit-tagging')
+        self.paste(self.combobox('Tags'), 'Sonne\nSon\u00adne\n')
+        self.assertItems('tags', ['new:Sonne'])
+        expect(self.status('tags')).to_have_text('Added Sonne.')
+
     def test_text_around_the_caret_joins_the_lines(self):
         self.open('/article/@@edit-tagging')
         box = self.combobox('Tags')
@@ -141,6 +148,103 @@ class LatePasteTests(PasteTestCase):
         self.paste(self.combobox('Subjects'), 'z\u00fcrich\nsmith, john\n')
         expect(self.page.locator('#form\\.subjects\\.new')).to_have_value(
             'z\u00fcrich\nsmith, john')
+        # Unsearched, they may be keywords or not: the widget says so.
+        expect(self.status('subjects')).to_have_text(
+            'Kept as typed, to be checked when saving:'
+            ' \u201cz\u00fcrich\u201d, \u201csmith, john\u201d')
         self.apply()
         self.assertEqual(['Z\u00fcrich', 'Smith, John'],
                          list(self.article.subjects))
+
+    def test_closed_large_field_says_in_german_what_it_kept(self):
+        HeldSearches(self.page)
+        self.page.set_extra_http_headers({'Accept-Language': 'de'})
+        self.open('/article/@@edit-tagging')
+        self.paste(self.combobox('Subjects'), 'z\u00fcrich\nsmith, john\n')
+        expect(self.status('subjects')).to_have_text(
+            'Wie eingegeben behalten, wird beim Speichern gepr\u00fcft:'
+            ' \u201cz\u00fcrich\u201d, \u201csmith, john\u201d')
+
+
+class ChosenAsLinesPasteTests(PasteTestCase):
+    """Over 100 chosen keywords are lines of the textarea."""
+
+    def test_line_pasted_that_is_chosen_as_a_line_keeps_its_place(self):
+        subjects = ['Subject %05d' % number for number in range(101)]
+        subjects.insert(50, 'Zope')
+        self.article.subjects = subjects
+        self.open('/article/@@edit-tagging')
+        self.paste(self.combobox('Subjects'), 'zope\nSUBJECT 00003\n')
+        self.assertItems('subjects', [])
+        expect(self.status('subjects')).to_have_text(
+            '\u201cZope\u201d is already chosen.'
+            ' \u201cSubject 00003\u201d is already chosen.')
+        expect(self.page.locator('#form\\.subjects\\.new')).to_have_value(
+            '\n'.join(subjects))
+        self.apply()
+        self.assertEqual(subjects, list(self.article.subjects))
+
+
+# A spreadsheet's column of 2,000 keywords.
+LONG_COLUMN = ['Keyword %04d' % number for number in range(2000)]
+
+
+class LongColumnTests(PasteTestCase):
+    """A column of thousands is taken in one go (the speed is measured by
+    benchmarks/paste.py)."""
+
+    def paste_long_column(self, field, column=LONG_COLUMN):
+        box = self.combobox(field)
+        box.focus()
+        self.page.evaluate('text => navigator.clipboard.writeText(text)',
+                           '\r\n'.join(column) + '\r\n')
+        # Until the page is responsive again: it froze for minutes when
+        # each line went in on its own.
+        box.press('Control+V', timeout=10000)
+        return box
+
+    def items(self, field):
+        return self.page.locator(
+            '.ts-wrapper:has(#form\\.%s-ts-control) .ts-control > .item'
+            % field)
+
+    def test_a_column_of_2000_lines_is_chosen_and_saved(self):
+        self.open('/article/@@edit-tagging')
+        self.paste_long_column('Labels')
+        expect(self.items('labels')).to_have_count(2000)
+        expect(self.status('labels')).to_have_text('Added 2000 keywords.')
+        self.apply()
+        self.assertEqual(set(LONG_COLUMN), set(self.article.labels))
+        # Hundreds chosen are lines of the textarea when the page is
+        # rendered again, with JavaScript too.
+        expect(self.page.locator('#form\\.labels\\.new')).to_have_value(
+            '\n'.join(sorted(LONG_COLUMN)))
+        expect(self.items('labels')).to_have_count(0)
+
+    def test_a_column_pasted_twice_says_how_many_are_chosen(self):
+        self.open('/article/@@edit-tagging')
+        self.paste_long_column('Labels')
+        expect(self.status('labels')).to_have_text('Added 2000 keywords.')
+        self.paste_long_column('Labels', [
+            line.upper() for line in LONG_COLUMN] + ['Flask'])
+        expect(self.items('labels')).to_have_count(2001)
+        expect(self.status('labels')).to_have_text(
+            'Added Flask. 2000 keywords are already chosen.')
+
+    def test_a_long_column_is_counted_in_german(self):
+        self.page.set_extra_http_headers({'Accept-Language': 'de'})
+        self.open('/article/@@edit-tagging')
+        self.paste_long_column('Labels', LONG_COLUMN[:6])
+        expect(self.status('labels')).to_have_text(
+            '6 Schlagw\u00f6rter hinzugef\u00fcgt.')
+        self.paste_long_column('Labels', LONG_COLUMN[:6])
+        expect(self.status('labels')).to_have_text(
+            '6 Schlagw\u00f6rter sind bereits gew\u00e4hlt.')
+
+    def test_a_long_column_of_unknown_lines_on_a_closed_field(self):
+        self.open('/article/@@edit-tagging')
+        self.paste_long_column('Subjects')
+        expect(self.page.locator('#form\\.subjects\\.new')).to_have_value(
+            '\n'.join(LONG_COLUMN))
+        expect(self.status('subjects')).to_have_text(
+            'Kept as typed, to be checked when saving: 2000 keywords')

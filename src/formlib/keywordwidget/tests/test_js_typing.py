@@ -257,6 +257,14 @@ class ChosenOnceTests(BrowserTestCase):
         box.press('Enter')
         self.assertItems('tags', stored('Python'))
 
+    def test_keyword_typed_key_by_key_with_a_soft_hyphen_is_chosen(self):
+        self.article.tags = ['Sonne']
+        self.open('/article/@@edit-tagging')
+        box = self.combobox('Tags')
+        box.press_sequentially('Son\u00adne')
+        box.press('Enter')
+        self.assertItems('tags', stored('Sonne'))
+
     def test_keyword_typed_with_an_invisible_character_is_picked(self):
         self.open('/article/@@edit')
         self.insert('Keywords', 'Zo\u200bpe')
@@ -323,6 +331,20 @@ class ChosenAsLinesTests(BrowserTestCase):
         box.press('Enter')
         self.assertItems('subjects', [])
         expect(self.status('subjects')).to_have_text(CHOSEN % 'Subject 00005')
+
+    def test_keyword_chosen_as_a_line_keeps_its_place_when_typed(self):
+        subjects = ['Subject %05d' % number for number in range(101)]
+        subjects.insert(50, 'Zope')
+        self.article.subjects = subjects
+        self.open('/article/@@edit-tagging')
+        box = self.combobox('Subjects')
+        box.press_sequentially('zope')
+        expect(self.page.locator(
+            '#form\\.subjects-ts-dropdown')).to_have_text(CHOSEN % 'Zope')
+        box.press('Enter')
+        self.assertItems('subjects', [])
+        self.apply()
+        self.assertEqual(subjects, list(self.article.subjects))
 
     def test_keyword_chosen_as_a_line_is_not_created_again(self):
         # Enter before the answer, on an open field.

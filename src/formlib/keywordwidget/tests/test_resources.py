@@ -101,8 +101,10 @@ class RenderResourcesTests(unittest.TestCase):
             'add': 'Add ${keyword}',
             'added': 'Added ${keywords}.',
             'chosen': '\u201c${keyword}\u201d is already chosen.',
+            'chosenCount': '${count} keywords are already chosen.',
             'counted': '${keyword}, uses: ${count}',
             'failed': 'The search failed. Keep typing to search again.',
+            'keywordCount': '${count} keywords',
             'loading': 'Searching\u2026',
             'moved': 'Moved ${keyword} to position ${position} of ${count}.',
             'noResults': 'No results',
@@ -115,6 +117,8 @@ class RenderResourcesTests(unittest.TestCase):
             'tooLong': 'Too long to search: at most ${max} characters.',
             'typed': 'Add keywords, one per line',
             'unavailable': '(unavailable)',
+            'unchecked':
+                'Kept as typed, to be checked when saving: ${keywords}',
         }, messages)
 
 
@@ -225,6 +229,19 @@ class AcceptsGzipTests(unittest.TestCase):
     def test_wildcard_accepts_gzip(self):
         self.assertTrue(self.accepts('*'))
 
+    def test_gzip_named_wins_over_a_refused_wildcard(self):
+        self.assertTrue(self.accepts('*;q=0, gzip'))
+
+    def test_gzip_refused_by_name_despite_the_wildcard(self):
+        self.assertFalse(self.accepts('gzip;q=0, *'))
+
+    def test_quality_with_spaces_and_other_parameters(self):
+        self.assertFalse(self.accepts('gzip ; level=9 ; Q = 0.000'))
+        self.assertTrue(self.accepts('gzip; q=0.001'))
+
+    def test_unreadable_quality_gets_the_plain_body(self):
+        self.assertFalse(self.accepts('gzip;q=high'))
+
 
 class ServedBundlesTests(unittest.TestCase):
     """The bundles the tags point to, fetched from the test app."""
@@ -306,6 +323,17 @@ class ServedBundlesTests(unittest.TestCase):
         url = self.bundle_urls()[0]
         etag = self.fetch(url).headers['ETag']
         response = self.fetch(url, If_None_Match=etag)
+        self.assertEqual(304, response.status_code)
+        self.assertEqual(b'', response.body)
+
+    def test_gzip_named_after_a_refused_wildcard_is_sent_gzipped(self):
+        url = self.bundle_urls()[1]
+        response = self.fetch(url, Accept_Encoding='*;q=0, gzip')
+        self.assertEqual('gzip', response.headers.get('Content-Encoding'))
+
+    def test_if_none_match_star_answers_304(self):
+        # "*" matches any current representation (RFC 9110, 13.1.2).
+        response = self.fetch(self.bundle_urls()[1], If_None_Match='*')
         self.assertEqual(304, response.status_code)
         self.assertEqual(b'', response.body)
 
