@@ -19,6 +19,7 @@ import contextlib
 import http.client
 import json
 import logging
+import multiprocessing
 import os
 import random
 import shutil
@@ -92,11 +93,14 @@ def serve(home, threads, store):
         app, host='127.0.0.1', port=0, threads=threads)
     runner = threading.Thread(target=server.run, daemon=True)
     runner.start()
-    print(json.dumps({'port': server.effective_port}), flush=True)
+    import Zope2
+    print(json.dumps({
+        'port': server.effective_port,
+        # The load's transactions come after this one.
+        'last_transaction': Zope2.DB.lastTransaction().hex()}), flush=True)
     sys.stdin.readline()
     server.close()
     server.task_dispatcher.shutdown()
-    import Zope2
     Zope2.DB.close()
     print(json.dumps(outcomes), flush=True)
 
@@ -162,7 +166,9 @@ class Server:
         if not line:
             self.process.wait()
             raise RuntimeError('The Zope server did not start.')
-        self.port = json.loads(line)['port']
+        started = json.loads(line)
+        self.port = started['port']
+        self.last_transaction = bytes.fromhex(started['last_transaction'])
 
     def stop(self):
         """Stop it; what its publisher retried and failed, by error."""
@@ -210,13 +216,28 @@ def configure(home, threads, zeo_address=None):
 @contextlib.contextmanager
 def zeo_server(path):
     """A ZEO server of the FileStorage at `path`, in a process of its
-    own; its address."""
+    own; its address and process id."""
     import ZEO
+    before = {process.pid for process in multiprocessing.active_children()}
     address, stop = ZEO.server(path=path, threaded=False)
+    started, = (process.pid for process in multiprocessing.active_children()
+                if process.pid not in before)
     try:
-        yield address
+        yield address, started
     finally:
         stop()
+
+
+def cpu_seconds(pid):
+    """The processor time the process `pid` has used so far, or None
+    where the system does not tell (it is read from Linux's /proc)."""
+    try:
+        with open('/proc/%d/stat' % pid) as f:
+            fields = f.read().rpartition(')')[2].split()
+    except OSError:
+        return None
+    # utime and stime, the 14th and 15th fields, in clock ticks.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
 
 
 # --- The editors ----------------------------------------------------------
@@ -382,6 +403,25 @@ def recount_problems(path, saved, store):
     return problems
 
 
+def writes(path, after):
+    """How many transactions the database at `path` committed after the
+    transaction id `after`, and how many objects and bytes they wrote."""
+    from ZODB.FileStorage import FileStorage
+    from ZODB.utils import p64
+    from ZODB.utils import u64
+    written = collections.Counter()
+    storage = FileStorage(path, read_only=True)
+    try:
+        for transaction in storage.iterator(p64(u64(after) + 1)):
+            written['transactions'] += 1
+            for record in transaction:
+                written['objects'] += 1
+                written['bytes'] += len(record.data or b'')
+    finally:
+        storage.close()
+    return written
+
+
 def places(app):
     """What each persistent object of the demo's catalog and articles is,
     by oid in hex: the places conflicts happen."""
@@ -521,15 +561,23 @@ def measure(built, folder, storage, store, editors=EDITORS, seconds=SECONDS,
     edited, popular = built['edited'], built['popular']
     with contextlib.ExitStack() as stack:
         address = None
+        processes = {}
         if storage == 'ZEO':
-            address = stack.enter_context(zeo_server(data))
+            address, processes['zeo'] = stack.enter_context(
+                zeo_server(data))
         configure(home, editors, address)
         server = Server(home, editors, store)
+        processes['zope'] = server.process.pid
+        built_until = server.last_transaction
         try:
+            cpu_before = {name: cpu_seconds(pid)
+                          for name, pid in processes.items()}
             started = time.monotonic()
             working = run_editors(server.port, editors, edited, popular,
                                   store, seed=0, until=started + seconds)
             elapsed = time.monotonic() - started
+            cpu = {name: cpu_used(cpu_before[name], cpu_seconds(pid))
+                   for name, pid in processes.items()}
             # Then one editor alone, on articles saved before.
             alone = run_editors(server.port, 1, edited, popular, store,
                                 seed=editors, saves=single_saves)
@@ -541,6 +589,7 @@ def measure(built, folder, storage, store, editors=EDITORS, seconds=SECONDS,
     times = [seconds for editor in working for seconds in editor.times]
     failures = sum((editor.failures for editor in alone + working),
                    collections.Counter())
+    written = writes(data, built_until)
     return {
         'storage': storage, 'store': store, 'editors': editors,
         'seconds': elapsed, 'saves': len(times),
@@ -549,12 +598,26 @@ def measure(built, folder, storage, store, editors=EDITORS, seconds=SECONDS,
         'save_p95': percentile(times, 0.95) if times else None,
         'single_save': statistics.median(alone[0].times)
         if alone[0].times else None,
+        # The processor time each process spent, per save that landed:
+        # Zope runs Python in one thread at a time.
+        'zope_cpu_per_save': per_save(cpu['zope'], times),
+        'zeo_cpu_per_save': per_save(cpu.get('zeo'), times),
+        'objects_per_save': written['objects'] / written['transactions'],
+        'kib_per_save': written['bytes'] / written['transactions'] / 1024,
         'retried': sum(count for outcome, count in outcomes.items()
                        if outcome.startswith('retried')),
         'failed': sum(failures.values()),
         'outcomes': dict(conflicts_by_place(data, outcomes), **failures),
         'problems': recount_problems(data, saved, store),
     }
+
+
+def cpu_used(before, after):
+    return None if None in (before, after) else after - before
+
+
+def per_save(seconds, times):
+    return seconds / len(times) if seconds is not None and times else None
 
 
 def percentile(values, fraction):
@@ -631,13 +694,21 @@ def outcome_lines(outcomes):
 
 def rst_report(results):
     rows = [('storage', 'suggestion store', 'saves/s', 'save p50 / p95 ms',
-             'one editor: save ms', 'retried', 'failed', 'recount')]
+             'one editor: save ms', 'written per save',
+             'CPU ms per save: Zope / ZEO',
+             'retried', 'failed', 'recount')]
     for result in results:
         rows.append((
             result['storage'], 'with' if result['store'] else 'without',
             '%.1f' % result['saves_per_second'],
             '%s / %s' % (ms(result['save_p50']), ms(result['save_p95'])),
-            ms(result['single_save']), str(result['retried']),
+            ms(result['single_save']),
+            '%.0f objects, %.0f KiB' % (
+                result['objects_per_save'], result['kib_per_save']),
+            ' / '.join(ms(result[process]) for process in (
+                ('zope_cpu_per_save', 'zeo_cpu_per_save')
+                if result['storage'] == 'ZEO' else ('zope_cpu_per_save',))),
+            str(result['retried']),
             str(result['failed']),
             'equal' if not result['problems'] else
             '%d problems' % len(result['problems'])))

@@ -38,6 +38,14 @@ class LoadSmokeTests(unittest.TestCase):
         for result in self.results:
             self.assertGreater(result['saves'], 0, result)
 
+    def test_what_each_save_cost_is_told(self):
+        for result in self.results:
+            self.assertGreater(result['objects_per_save'], 0, result)
+            self.assertGreater(result['kib_per_save'], 0, result)
+            self.assertGreater(result['zope_cpu_per_save'], 0, result)
+            self.assertEqual(result['zeo_cpu_per_save'] is not None,
+                             result['storage'] == 'ZEO', result)
+
     def test_no_save_failed(self):
         for result in self.results:
             self.assertEqual(result['failed'], 0, result['outcomes'])

@@ -43,6 +43,13 @@ instancehome $INSTANCE
 <environment>
   CHAMELEON_CACHE $INSTANCE/var/cache
 </environment>
+
+# Editors who save at once conflict where their changes cannot merge (two
+# saves that create the same keyword), often again on the retry, as they
+# save again at once: Zope runs such a request again up to this many times
+# (3 by default), and nearly every save lands.  See "Under load" in
+# docs/performance.rst.
+max-conflict-retries 6
 """
 
 # As mkwsgiinstance writes it, the port left to `runwsgi ... http_port=`;
