@@ -325,6 +325,19 @@ class KeywordInputWidgetTests(unittest.TestCase):
                 ' &#x27;q&#x27; \u202egnp.exe \U0001F600',) * 2),
             options)
 
+    def test_listed_options_need_no_separator_or_prefix_of_their_own(self):
+        # A NUL in a title, a reserved prefix inside a token: the options
+        # are escaped, and their tokens posted, as each alone would be.
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=SimpleVocabulary([
+                    SimpleTerm('A\0<', 'x-new:a', 'A\0<'),
+                    SimpleTerm('B', 'new:b', 'B')])))
+        html = self._getTargetClass()(field, TestRequest())()
+        self.assertIn(
+            '<option value="x-new:a">A\0&lt;</option>'
+            '<option value="term:new:b">B</option>', html)
+
     def test_stored_value_out_of_vocabulary_is_shown_unavailable(self):
         from formlib.keywordwidget.keywords import stored_token
         content = Document(keywords=['Zope', 'Gone <old>'])
