@@ -132,6 +132,17 @@ class ContenderTests(unittest.TestCase):
             self._widget(IInputWidget, 'stock_keywords'),
             OrderedMultiSelectWidget)
 
+    def test_other_stock_edit_widgets_are_looked_up_too(self):
+        from zope.formlib.interfaces import IInputWidget
+        from zope.formlib.itemswidgets import MultiCheckBoxWidget
+        from zope.formlib.itemswidgets import MultiSelectWidget
+        self.assertIs(
+            type(self._widget(IInputWidget, 'select_keywords')),
+            MultiSelectWidget)
+        self.assertIs(
+            type(self._widget(IInputWidget, 'checkbox_keywords')),
+            MultiCheckBoxWidget)
+
     def test_marked_field_gets_our_display_widget(self):
         from zope.formlib.interfaces import IDisplayWidget
 

@@ -28,6 +28,7 @@ from formlib.keywordwidget.permission import may_create
 
 
 VALUE = operator.attrgetter('value')
+TOKEN = operator.attrgetter('token')
 
 # A posted token says what it names by its prefix; a term's token that
 # starts with one of these prefixes is posted escaped, so that no token is
@@ -123,6 +124,15 @@ def posted_token(token):
     if token.startswith(RESERVED_PREFIXES):
         return TERM_TOKEN_PREFIX + token
     return token
+
+
+def posted_tokens(tokens):
+    """`posted_token` of each of `tokens`: with no call for each unless a
+    reserved prefix is found anywhere in them."""
+    joined = ''.join(tokens)
+    if any(prefix in joined for prefix in RESERVED_PREFIXES):
+        return list(map(posted_token, tokens))
+    return tokens
 
 
 def typed_spelling(value, token, title):
@@ -291,6 +301,11 @@ class Keywords:
         except LookupError:
             # Some have left the vocabulary: one at a time.
             return [self.title_of(value) for value in values]
+        return self.titles(terms)
+
+    def titles(self, terms):
+        """`title` of each term, with no call of ours for a title that is
+        text, as nearly every one is."""
         return [title if type(title := getattr(term, 'title', None)) is str
                 else self.title(term) for term in terms]
 

@@ -1,5 +1,7 @@
 """How typed keywords are cleaned up, compared and searched."""
+import itertools
 import re
+import sys
 import unicodedata
 
 
@@ -16,6 +18,13 @@ BIDI_CLASSES = frozenset(
     ['R', 'AL', 'AN', 'LRE', 'LRO', 'RLE', 'RLO', 'PDF', 'LRI', 'RLI',
      'FSI', 'PDI'])
 FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = '\u2068', '\u2069'
+# From the first character of those classes (Hebrew's) on: text without
+# these, as accented Latin text is, need not be looked at character by
+# character.
+MAYBE_BIDI = re.compile('[%s-%s]' % (
+    next(char for char in map(chr, itertools.count())
+         if unicodedata.bidirectional(char) in BIDI_CLASSES),
+    chr(sys.maxunicode)))
 
 NOT_ASCII = re.compile(r'[^\x00-\x7f]')
 
@@ -75,11 +84,20 @@ def normalize(text):
 
 def isolated(text):
     """`text` as plain text that cannot reorder the text around it."""
-    if text.isascii():
+    if text.isascii() or not MAYBE_BIDI.search(text):
         return text
     if any(unicodedata.bidirectional(char) in BIDI_CLASSES for char in text):
         return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
     return text
+
+
+def isolated_each(texts):
+    """`isolated` each of `texts`; `texts` itself if none needs it, as
+    none does unless one is in a script written right to left."""
+    joined = ''.join(texts)
+    if joined.isascii() or not MAYBE_BIDI.search(joined):
+        return texts
+    return list(map(isolated, texts))
 
 
 def fold(text):

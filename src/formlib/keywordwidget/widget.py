@@ -2,6 +2,7 @@
 import itertools
 import json
 import logging
+import operator
 import re
 import typing
 from html import escape
@@ -26,12 +27,15 @@ from formlib.keywordwidget.i18n import MessageFactory as _
 from formlib.keywordwidget.interfaces import IKeywordDisplayWidget
 from formlib.keywordwidget.interfaces import IKeywordInputWidget
 from formlib.keywordwidget.keywords import NEW_KEYWORD_PREFIX
+from formlib.keywordwidget.keywords import TOKEN
+from formlib.keywordwidget.keywords import VALUE
 from formlib.keywordwidget.keywords import Keywords
 from formlib.keywordwidget.keywords import Submission
 from formlib.keywordwidget.keywords import edited_object
-from formlib.keywordwidget.keywords import posted_token
+from formlib.keywordwidget.keywords import posted_tokens
 from formlib.keywordwidget.keywords import typed_spelling
 from formlib.keywordwidget.normalize import isolated
+from formlib.keywordwidget.normalize import isolated_each
 from formlib.keywordwidget.resources import page_annotations
 from formlib.keywordwidget.resources import render_resources
 from formlib.keywordwidget.search import MAX_QUERY_LENGTH
@@ -183,6 +187,44 @@ def script_data(text, label, spelling):
     if spelling is not None:
         data += ' data-spelling="%s"' % escape(spelling)
     return data
+
+
+def scripted(terms, texts, tokens, shown):
+    """Indexes of the terms whose options may need `script_data`: those
+    shown otherwise than as their `texts` (isolated), and those whose
+    value is a text that neither their text nor their posted token is.
+
+    Found in calls over all the terms where every value is a text.
+    """
+    values = list(map(VALUE, terms))
+    if set(map(type, values)) <= {str}:
+        found = map(operator.and_, map(operator.ne, values, texts),
+                    map(operator.ne, values, tokens))
+    else:
+        found = map(isinstance, values, itertools.repeat(str))
+    if shown is not texts:
+        found = map(operator.or_, found, map(operator.is_not, shown, texts))
+    return list(itertools.compress(itertools.count(), found))
+
+
+def escape_each(texts):
+    """`escape` each of `texts`, in one call for all of them unless one
+    holds the NUL that parts them."""
+    if not texts:
+        return []
+    joined = '\0'.join(texts)
+    if joined.count('\0') != len(texts) - 1:
+        return list(map(escape, texts))
+    return escape(joined).split('\0')
+
+
+def options_of(tokens, data, labels):
+    """Options of escaped `tokens` and `labels`, each with its `data`:
+    put in their places in one list, with no call for each."""
+    parts = ['<option value="', None, '"', None, '>', None, '</option>'] * (
+        len(tokens))
+    parts[1::7], parts[3::7], parts[5::7] = tokens, data, labels
+    return ''.join(parts)
 
 
 def in_display_order(values, keywords):
@@ -497,20 +539,23 @@ class KeywordInputWidget(SimpleInputWidget):
         ])
 
     def _unchosen_options(self, chosen):
-        # The hot loop: one option per vocabulary term.
-        title = self.keywords.title
-        options = []
-        append = options.append
-        for term in self.keywords:
-            if term.value not in chosen:
-                text = title(term)
-                shown = isolated(text)
-                token = posted_token(term.token)
-                append('<option value="%s"%s>%s</option>' % (
-                    escape(token), script_data(
-                        text, shown, typed_spelling(term.value, token, text)),
-                    escape(shown)))
-        return ''.join(options)
+        """Options of the terms not `chosen`.
+
+        The hot loop of a render, an option per vocabulary term: taken in
+        calls over all the terms, in C, with calls for each only for the
+        few options whose keyword needs `script_data`.
+        """
+        keywords = self.keywords
+        terms = [term for term in keywords if term.value not in chosen]
+        texts = keywords.titles(terms)
+        tokens = posted_tokens(list(map(TOKEN, terms)))
+        shown = isolated_each(texts)
+        data = [''] * len(terms)
+        for index in scripted(terms, texts, tokens, shown):
+            text, token = texts[index], tokens[index]
+            data[index] = script_data(text, shown[index], typed_spelling(
+                terms[index].value, token, text))
+        return options_of(escape_each(tokens), data, escape_each(shown))
 
     def _invalid_attributes(self):
         """After an error: the control is invalid, described by it."""

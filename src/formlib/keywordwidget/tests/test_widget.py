@@ -276,6 +276,68 @@ class KeywordInputWidgetTests(unittest.TestCase):
             '<option value="t2" data-spelling="&lt;rel&gt;">Release</option>'
             '<option value="t3">Zope</option>', html)
 
+    def test_every_kind_of_term_is_listed_as_rendered_alone(self):
+        # The options of terms not chosen are built in a quick loop:
+        # each must still carry what the chosen option of its term does.
+        from zope.i18nmessageid import MessageFactory
+        message = MessageFactory('formlib.keywordwidget.tests')
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=SimpleVocabulary([
+                    SimpleTerm('Python', 'python', 'Python'),
+                    SimpleTerm('Zope', 'Zope', 'Zope'),
+                    SimpleTerm('Cafe', 'cafe', 'Caf\xe9'),
+                    SimpleTerm('\u05e9\u05dc\u05d5\u05dd', 'shalom',
+                               '\u05e9\u05dc\u05d5\u05dd'),
+                    SimpleTerm('rtl', 'rtl', '\u05e9 <b>'),
+                    SimpleTerm('howto', 'howto', 'How-to'),
+                    SimpleTerm('<rel>', 't1', 'Release'),
+                    SimpleTerm('new:x', 'new:x', 'New x'),
+                    SimpleTerm('term', 'stored:y', 'Stored y'),
+                    SimpleTerm(7, 'seven', 'Seven'),
+                    SimpleTerm('untitled', 'u"t'),
+                    SimpleTerm('m', 'm', message(
+                        'Kw ${n}', mapping={'n': '<1>'})),
+                    SimpleTerm('"q"', 'q', HOSTILE),
+                ])))
+        widget = self._getTargetClass()(field, TestRequest())
+        self.maxDiff = None
+        options = widget().split('size="8">')[1].split('</select>')[0]
+        self.assertEqual(
+            '<option value="python">Python</option>'
+            '<option value="Zope">Zope</option>'
+            '<option value="cafe" data-spelling="Cafe">Caf\xe9</option>'
+            '<option value="shalom" data-text="\u05e9\u05dc\u05d5\u05dd">'
+            '\u2068\u05e9\u05dc\u05d5\u05dd\u2069</option>'
+            '<option value="rtl" data-text="\u05e9 &lt;b&gt;">'
+            '\u2068\u05e9 &lt;b&gt;\u2069</option>'
+            '<option value="howto">How-to</option>'
+            '<option value="t1" data-spelling="&lt;rel&gt;">Release</option>'
+            '<option value="term:new:x" data-spelling="new:x">New x</option>'
+            '<option value="term:stored:y" data-spelling="term">'
+            'Stored y</option>'
+            '<option value="seven">Seven</option>'
+            '<option value="u&quot;t">untitled</option>'
+            '<option value="m">Kw &lt;1&gt;</option>'
+            '<option value="q" data-text="%s" data-spelling="&quot;q&quot;">'
+            '\u2068%s\u2069</option>' % ((
+                '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;'
+                ' &#x27;q&#x27; \u202egnp.exe \U0001F600',) * 2),
+            options)
+
+    def test_listed_options_need_no_separator_or_prefix_of_their_own(self):
+        # A NUL in a title, a reserved prefix inside a token: the options
+        # are escaped, and their tokens posted, as each alone would be.
+        field = zope.schema.List(
+            __name__='keywords', value_type=zope.schema.Choice(
+                vocabulary=SimpleVocabulary([
+                    SimpleTerm('A\0<', 'x-new:a', 'A\0<'),
+                    SimpleTerm('B', 'new:b', 'B')])))
+        html = self._getTargetClass()(field, TestRequest())()
+        self.assertIn(
+            '<option value="x-new:a">A\0&lt;</option>'
+            '<option value="term:new:b">B</option>', html)
+
     def test_stored_value_out_of_vocabulary_is_shown_unavailable(self):
         from formlib.keywordwidget.keywords import stored_token
         content = Document(keywords=['Zope', 'Gone <old>'])
