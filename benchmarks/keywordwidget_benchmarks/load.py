@@ -461,7 +461,13 @@ def places(app):
     for index_id, index in catalog.indexes.items():
         prefix = 'index %s.' % index_id
         name(index, prefix[:-1])
-        tree(index._index, prefix + '_index')
+        spread = getattr(index._index, 'trees', None)
+        if spread is None:
+            tree(index._index, prefix + '_index')
+        else:
+            name(index._index, prefix + '_index')
+            for partition in spread:
+                tree(partition, prefix + '_index: a tree')
         tree(index._unindex, prefix + '_unindex')
         for attribute in ('_length', '_counter'):
             if getattr(index, attribute, None) is not None:
@@ -478,11 +484,13 @@ def places(app):
             name(usage.ranked, 'usage.ranked')
             tree(usage.ranked.trees, 'usage.ranked: its trees')
             for ranked in usage.ranked.trees.values():
-                tree(ranked, 'usage.ranked: a tree')
+                if hasattr(ranked, '_p_oid'):
+                    tree(ranked, 'usage.ranked: a tree')
             for attribute in ('grams', 'aliases'):
                 tree(getattr(usage, attribute), 'usage.' + attribute)
             for keywords in usage.grams.values():
-                tree(keywords, 'usage.grams: keywords of a gram')
+                if hasattr(keywords, '_p_oid'):
+                    tree(keywords, 'usage.grams: keywords of a gram')
             name(usage.distinct, 'usage.distinct')
     name(app.articles, 'the articles folder')
     for article in app.articles.objectValues():
@@ -769,12 +777,17 @@ def main(argv):
     parser.add_argument(
         '--only', choices=['FileStorage', 'ZEO'],
         help='one storage only')
+    parser.add_argument(
+        '--store', choices=['with', 'without'],
+        help='with or without the suggestion store only')
     parser.add_argument('--docs', help='docs folder to update')
     parser.add_argument('--json', action='store_true',
                         help='print the results as JSON')
     arguments = parser.parse_args(argv)
-    configurations = [(storage, store) for storage, store in CONFIGURATIONS
-                      if arguments.only in (None, storage)]
+    configurations = [
+        (storage, store) for storage, store in CONFIGURATIONS
+        if arguments.only in (None, storage)
+        and arguments.store in (None, 'with' if store else 'without')]
     results = run(configurations, articles=arguments.articles,
                   edited=arguments.edited,
                   editors=arguments.editors, seconds=arguments.seconds,

@@ -21,6 +21,11 @@ A merge here refuses only what would break the tree around the bucket:
 A tree small enough to hold its only bucket itself has no node above the
 bucket: its first key may go.
 """
+import bisect
+import heapq
+import operator
+import zlib
+
 import persistent
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import IITreeSet
@@ -30,6 +35,10 @@ from BTrees.OOBTree import OOSet
 from BTrees.OOBTree import OOTreeSet
 from ZODB.ConflictResolution import PersistentReference
 from ZODB.POSException import ConflictError
+
+
+#: A `SpreadSets` keeps its sets in this many trees.
+PARTITIONS = 256
 
 
 def same_reference(one, other):
@@ -110,19 +119,24 @@ def same_value(one, other):
 MISSING = object()
 
 
-def merged_values(old, committed, new):
-    """Both transactions' changes to a mapping: a key that both changed
-    (inserted, replaced or removed), to different values, is a conflict."""
+def merged_value(was, one, other):
+    """Both transactions' changes to the value of one key (`MISSING` where
+    there is none): a key that both changed (inserted, replaced or
+    removed), to different values, is a conflict."""
+    if same_value(one, was):
+        return other
+    if same_value(other, was) or same_value(one, other):
+        return one
+    raise ConflictError(message='key changed by both')
+
+
+def merged_values(old, committed, new, merge=merged_value):
+    """Both transactions' changes to a mapping, each key's as `merge`
+    merges them."""
     merged = {}
     for key in old.keys() | committed.keys() | new.keys():
-        was, one, other = (state.get(key, MISSING)
-                           for state in (old, committed, new))
-        if same_value(one, was):
-            value = other
-        elif same_value(other, was) or same_value(one, other):
-            value = one
-        else:
-            raise ConflictError(message='key changed by both')
+        value = merge(*(state.get(key, MISSING)
+                        for state in (old, committed, new)))
         if value is not MISSING:
             merged[key] = value
     return merged
@@ -142,11 +156,33 @@ def mapping_state(values, link):
 
 
 def resolve_mapping_bucket(old, committed, new, inline=False,
-                           emptiable=False):
+                           emptiable=False, merge=merged_values):
     merged, link = merged_bucket(
-        *map(mapping_contents, (old, committed, new)), merge=merged_values,
+        *map(mapping_contents, (old, committed, new)), merge=merge,
         inline=inline, emptiable=emptiable)
     return mapping_state(merged, link)
+
+
+def merged_members(was, one, other):
+    """Both transactions' changes to a set held inline (`SetsTree`): two
+    that created the same key's set, or changed it, merge as a set does.
+    A set that either moved to a persistent set of its own is a value."""
+    values = (was, one, other)
+    if not all(value is MISSING or isinstance(value, tuple)
+               for value in values):
+        return merged_value(was, one, other)
+    members = merged_keys(*(
+        frozenset(() if value is MISSING else value) for value in values))
+    return tuple(sorted(members)) if members else MISSING
+
+
+def merged_sets(old, committed, new):
+    return merged_values(old, committed, new, merge=merged_members)
+
+
+def resolve_sets_bucket(old, committed, new, inline=False, emptiable=False):
+    return resolve_mapping_bucket(old, committed, new, inline, emptiable,
+                                  merge=merged_sets)
 
 
 def only_bucket(state):
@@ -217,48 +253,54 @@ class TextTreeMap(MergingTree, OOBTree):
 
 
 class PrefixTreeSet(persistent.Persistent):
-    """A sorted set kept in one `TextTreeSet` per prefix of its keys
-    (`prefix`, which sorts as the keys do).
+    """A sorted set kept in one set per prefix of its keys (`prefix`, which
+    sorts as the keys do), in a `TextSetsTree`.
 
     A tree that changes its shape (a bucket that splits, or goes) makes
     each concurrent transaction that changed it conflict: split up by
-    prefix, only those that changed keys with the same prefix do.
+    prefix, only those that changed keys with the same prefix do.  And two
+    that insert the first keys of a prefix merge.
     """
 
     def __init__(self):
-        self.trees = TextTreeMap()
+        self.trees = TextSetsTree()
 
     def prefix(self, key):
         raise NotImplementedError
 
     def insert(self, key):
-        prefix = self.prefix(key)
-        tree = self.trees.get(prefix)
-        if tree is None:
-            tree = self.trees[prefix] = TextTreeSet()
-        tree.insert(key)
+        self.trees.add(self.prefix(key), key)
 
     def remove(self, key):
-        # A tree left empty stays: keys with its prefix may come again.
-        self.trees[self.prefix(key)].remove(key)
+        self.trees.discard(self.prefix(key), key)
 
     def __iter__(self):
-        for tree in self.trees.values():
-            yield from tree
+        for keys in self.trees.values():
+            yield from keys
 
     def keys(self, min, max, excludemax=False):
         """The keys from `min` to `max`, in order; lazily."""
-        for tree in self.trees.values(self.prefix(min), self.prefix(max)):
-            yield from tree.keys(min, max, excludemax=excludemax)
+        for keys in self.trees.values(self.prefix(min), self.prefix(max)):
+            if isinstance(keys, tuple):
+                end = (bisect.bisect_left if excludemax
+                       else bisect.bisect_right)(keys, max)
+                yield from keys[bisect.bisect_left(keys, min):end]
+            else:
+                yield from keys.keys(min, max, excludemax=excludemax)
 
     def minKey(self, min):
         """The first key at or after `min`; ValueError if there is none."""
-        for tree in self.trees.values(self.prefix(min)):
-            try:
-                return tree.minKey(min)
-            except ValueError:
-                # Empty, or all its keys before `min`.
-                pass
+        for keys in self.trees.values(self.prefix(min)):
+            if isinstance(keys, tuple):
+                position = bisect.bisect_left(keys, min)
+                if position < len(keys):
+                    return keys[position]
+            else:
+                try:
+                    return keys.minKey(min)
+                except ValueError:
+                    # All its keys before `min`.
+                    pass
         raise ValueError('No key at or after %r.' % (min,))
 
 
@@ -278,3 +320,157 @@ class IntegerTreeSet(MergingTree, IITreeSet):
     max_leaf_size = 500
     # A catalog drops a keyword's set once it is empty.
     emptiable = False
+
+
+#: A `SetsTree` holds a set of up to this many members in its bucket.
+INLINE_MEMBERS = 16
+
+
+class SetsBucket(MergingBucket, OOBucket):
+    """A bucket of a `SetsTree`."""
+
+    resolve = staticmethod(resolve_sets_bucket)
+
+
+class SetsTree(MergingTree, OOBTree):
+    """A set of members (`add`, `discard`) for each key.
+
+    A small set is a sorted tuple in the bucket of its key: two
+    transactions that create the same key's set, or change it, merge
+    there; one of a persistent set of its own (`large_set`) would be
+    created by each, a conflict.  A set that grows past `INLINE_MEMBERS`
+    gets one, and keeps it until it is empty; `large_set` must then refuse
+    a merge that empties it or fills it again (not `emptiable`), as the
+    key goes with it.
+    """
+
+    _bucket_type = SetsBucket
+    large_set = None
+
+    def add(self, key, member):
+        """Add `member` to the set of `key`."""
+        members = self.get(key, ())
+        if not isinstance(members, tuple):
+            members.insert(member)
+        elif member not in members:
+            members = tuple(sorted(members + (member,)))
+            self[key] = (members if len(members) <= INLINE_MEMBERS
+                         else self.large_set(members))
+
+    def discard(self, key, member):
+        """Remove `member` from the set of `key`, and the key with its last
+        member."""
+        members = self.get(key, ())
+        if not isinstance(members, tuple):
+            members.remove(member)
+            left = bool(members)
+        elif member in members:
+            left = tuple(other for other in members if other != member)
+            if left:
+                self[key] = left
+        else:
+            return
+        if not left:
+            del self[key]
+
+
+class TextTreeSetOfKey(TextTreeSet):
+    """The set of a key of a `TextSetsTree`, which drops the key with the
+    set's last member."""
+
+    # A transaction that empties it drops it: another's insertion would
+    # be lost in it.
+    emptiable = False
+
+
+class TextSetsTree(SetsTree):
+    """Sets of texts by text (`SetsTree`)."""
+
+    large_set = TextTreeSetOfKey
+    # Each key's value holds up to `INLINE_MEMBERS` texts, and a bucket
+    # is written whole when one changes: smaller than a `TextTreeMap`'s.
+    max_leaf_size = 60
+
+
+class IntegerSetsTree(SetsTree):
+    """Sets of integers by text (`SetsTree`), e.g. a catalog's documents
+    of each keyword."""
+
+    large_set = IntegerTreeSet
+    # As a tree of `counts.Counts`.
+    max_leaf_size = 64
+
+
+class SpreadSets(persistent.Persistent):
+    """Sets of integers by key (`SetsTree`), spread over many small trees by
+    a hash of the key, as `counts.Counts` spreads counts.
+
+    BTrees has each transaction that changes a tree read the nodes above
+    the buckets it changes, and conflict with any concurrent one that
+    changed them (a bucket that split, or went).  A change here conflicts
+    only with those that change the same tree, and a tree of a few dozen
+    keys is one bucket that the tree holds itself, without nodes above.
+
+    Read like a BTrees mapping, in key order (`keys`, `values`, `items`),
+    with a set held inline as an `IISet`.
+    """
+
+    def __init__(self, partitions=PARTITIONS):
+        self.trees = tuple(IntegerSetsTree() for _tree in range(partitions))
+
+    def tree(self, key):
+        """The tree of `key`."""
+        # The same in each process, as Python's hash of a text is not.
+        text = key if isinstance(key, str) else repr(key)
+        digest = zlib.crc32(text.encode('utf-8', 'surrogatepass'))
+        return self.trees[digest % len(self.trees)]
+
+    def add(self, key, member):
+        self.tree(key).add(key, member)
+
+    def discard(self, key, member):
+        self.tree(key).discard(key, member)
+
+    def get(self, key, default=None):
+        value = self.tree(key).get(key, _MISSING_KEY)
+        return default if value is _MISSING_KEY else readable(value)
+
+    def __getitem__(self, key):
+        value = self.get(key, _MISSING_KEY)
+        if value is _MISSING_KEY:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key):
+        return self.get(key, _MISSING_KEY) is not _MISSING_KEY
+
+    has_key = __contains__
+
+    def __len__(self):
+        return sum(len(tree) for tree in self.trees)
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def items(self, min=None, max=None, excludemin=False,
+              excludemax=False):
+        """(key, set) from `min` to `max` (as BTrees takes them), in key
+        order."""
+        return [(key, readable(value)) for key, value in heapq.merge(*(
+            tree.items(min, max, excludemin, excludemax)
+            for tree in self.trees), key=operator.itemgetter(0))]
+
+    def keys(self, *arguments, **options):
+        return [key for key, _value in self.items(*arguments, **options)]
+
+    def values(self, *arguments, **options):
+        return [value for _key, value in self.items(*arguments, **options)]
+
+
+# No value of a `SpreadSets`.
+_MISSING_KEY = object()
+
+
+def readable(members):
+    """A set of a `SetsTree` as BTrees' set operations take it."""
+    return IISet(members) if isinstance(members, tuple) else members

@@ -25,8 +25,7 @@ from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 
 from formlib.keywordwidget.buckets import PrefixTreeSet
-from formlib.keywordwidget.buckets import TextTreeMap
-from formlib.keywordwidget.buckets import TextTreeSet
+from formlib.keywordwidget.buckets import TextSetsTree
 from formlib.keywordwidget.counts import ONCE
 from formlib.keywordwidget.counts import Counts
 from formlib.keywordwidget.counts import band_for
@@ -98,10 +97,11 @@ class KeywordUsage(persistent.Persistent):
         self.counts = Counts()
         # (-band, search key, keyword): the most used band first.
         self.ranked = RankedEntries()
-        # Each gram (`grams_of`) -> the keywords filed under it.  A gram's
-        # own set: a keyword that comes or goes changes the sets of its
-        # grams only, concurrently with others that change other grams.
-        self.grams = TextTreeMap()
+        # Each gram (`grams_of`) -> the keywords filed under it: a keyword
+        # that comes or goes changes the sets of its grams only, and
+        # concurrent changes of a gram's set merge, even two that create
+        # it (`buckets.SetsTree`).
+        self.grams = TextSetsTree()
         self.distinct = Length()
         # Folded alias -> the keyword it stands for (the keyword manager's).
         self.aliases = OOBTree() if aliases is None else aliases
@@ -152,21 +152,13 @@ class KeywordUsage(persistent.Persistent):
         else:
             self.distinct.change(1)
             for gram in grams_of(key):
-                self._filed_under(gram).insert(keyword)
+                self.grams.add(gram, keyword)
         if new_band:
             self.ranked.insert((-new_band, key, keyword))
         else:
             self.distinct.change(-1)
             for gram in grams_of(key):
-                # Left when empty: the gram may come again.
-                self.grams[gram].remove(keyword)
-
-    def _filed_under(self, gram):
-        """The keywords filed under `gram`."""
-        keywords = self.grams.get(gram)
-        if keywords is None:
-            keywords = self.grams[gram] = TextTreeSet()
-        return keywords
+                self.grams.discard(gram, keyword)
 
     def alias(self, text):
         """The keyword `text` is an alias of, or None."""

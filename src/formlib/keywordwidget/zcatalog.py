@@ -11,8 +11,7 @@ from OFS.interfaces import ITraversable
 from Products.PluginIndexes.KeywordIndex.KeywordIndex import KeywordIndex
 from Products.ZCatalog.interfaces import IZCatalog
 
-from formlib.keywordwidget.buckets import IntegerTreeSet
-from formlib.keywordwidget.buckets import TextTreeMap
+from formlib.keywordwidget.buckets import SpreadSets
 from formlib.keywordwidget.sitekeywords import KeywordStoreError
 from formlib.keywordwidget.sitekeywords import KeywordUsageStore
 from formlib.keywordwidget.sitekeywords import StaleEntry
@@ -24,26 +23,30 @@ class KeywordUsageIndex(KeywordIndex):
 
     The counts and the search of `site_keywords` are kept with the index
     and change with it, in the same transaction.  The keywords, and the
-    objects of each, are kept in trees whose concurrent changes merge
-    (`buckets`): saves of objects that share keywords do not conflict
-    there.
+    objects of each, are kept in small trees whose concurrent changes
+    merge (`buckets.SpreadSets`): saves of objects that share keywords, or
+    that add the same new keyword, do not conflict there.
     """
 
     meta_type = 'KeywordUsageIndex'
 
     def clear(self):
         super().clear()
-        self._index = TextTreeMap()
+        self._index = SpreadSets()
         # Called by __init__ too, before there is any usage.
         usage = getattr(self, 'usage', None)
         self.usage = KeywordUsage() if usage is None else usage.cleared()
 
+    def __len__(self):
+        # Counted, not kept in a Length: two saves that add the same new
+        # keyword at once merge into one entry.
+        return len(self._index)
+
     def insertForwardIndexEntry(self, entry, documentId):
-        if self._index.get(entry) is None:
-            self._index[entry] = IntegerTreeSet((documentId,))
-            self._length.change(1)
-        else:
-            super().insertForwardIndexEntry(entry, documentId)
+        self._index.add(entry, documentId)
+
+    def removeForwardIndexEntry(self, entry, documentId):
+        self._index.discard(entry, documentId)
 
     def index_object(self, documentId, obj, threshold=None):
         before = self._unindex.get(documentId)

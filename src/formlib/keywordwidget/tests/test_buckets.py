@@ -174,13 +174,24 @@ class PrefixTreeSetTests(unittest.TestCase):
         with self.assertRaises(ValueError):
             made.minKey('b')
 
-    def test_each_prefix_has_a_tree_of_its_own(self):
+    def test_each_prefix_has_a_set_of_its_own(self):
         made = self.made('a', 'ab', 'b')
-        self.assertEqual([list(tree) for tree in made.trees.values()],
+        self.assertEqual([list(keys) for keys in made.trees.values()],
                          [['a', 'ab'], ['b']])
 
+    def test_keys_of_a_prefix_with_a_set_of_its_own(self):
+        from formlib.keywordwidget.buckets import INLINE_MEMBERS
+        many = ['b%03d' % number for number in range(INLINE_MEMBERS * 2)]
+        made = self.made('a', 'c', *many)
+        self.assertFalse(isinstance(made.trees['b'], tuple))
+        self.assertEqual(list(made.keys('b001', 'b003')), many[1:4])
+        self.assertEqual(list(made.keys('a', 'b001', excludemax=True)),
+                         ['a', 'b000'])
+        self.assertEqual(made.minKey('b0'), 'b000')
+        self.assertEqual(made.minKey('b999'), 'c')
 
-class DatabaseTests(unittest.TestCase):
+
+class DatabaseTestCase(unittest.TestCase):
     """Concurrent transactions in a real FileStorage."""
 
     def setUp(self):
@@ -213,6 +224,9 @@ class DatabaseTests(unittest.TestCase):
         for manager, _root in started:
             manager.commit()
         return list(self.open()[1]['tree'])
+
+
+class DatabaseTests(DatabaseTestCase):
 
     def test_removing_a_small_sets_first_key_merges(self):
         from BTrees.IIBTree import IITreeSet
@@ -314,3 +328,181 @@ class ResolveMappingBucketTests(unittest.TestCase):
         with self.assertRaises(ConflictError):
             self.resolve(values(a=kept), values(a=kept, c=theirs),
                          values(a=kept, c=ours))
+
+
+class SetsTreeTests(unittest.TestCase):
+
+    def sets(self, **members):
+        from formlib.keywordwidget.buckets import IntegerSetsTree
+        tree = IntegerSetsTree()
+        for key, numbers in members.items():
+            for number in numbers:
+                tree.add(key, number)
+        return tree
+
+    def test_a_small_set_is_held_inline_in_order(self):
+        tree = self.sets(a=[3, 1, 2, 1])
+        self.assertEqual(tree['a'], (1, 2, 3))
+
+    def test_a_set_that_grows_past_inline_gets_one_of_its_own(self):
+        from formlib.keywordwidget.buckets import INLINE_MEMBERS
+        from formlib.keywordwidget.buckets import IntegerTreeSet
+        tree = self.sets(a=range(INLINE_MEMBERS + 1))
+        self.assertIsInstance(tree['a'], IntegerTreeSet)
+        tree.discard('a', 0)
+        self.assertEqual(list(tree['a']), list(range(1, INLINE_MEMBERS + 1)))
+
+    def test_a_key_goes_with_its_last_member(self):
+        from formlib.keywordwidget.buckets import INLINE_MEMBERS
+        tree = self.sets(a=[1], b=range(INLINE_MEMBERS + 1))
+        tree.discard('a', 1)
+        for number in range(INLINE_MEMBERS + 1):
+            tree.discard('b', number)
+        tree.discard('c', 1)
+        self.assertEqual(list(tree), [])
+
+
+class ResolveSetsBucketTests(unittest.TestCase):
+
+    def resolve(self, old, committed, new):
+        from formlib.keywordwidget.buckets import resolve_sets_bucket
+        return resolve_sets_bucket(old, committed, new)
+
+    def test_sets_both_create_or_change_merge_as_sets(self):
+        self.assertEqual(
+            self.resolve(values(a=(1, 2), z=(1,)),
+                         values(a=(2, 3), b=(10,), z=(1,)),
+                         values(a=(1, 2, 4), b=(11,), z=(1,))),
+            values(a=(2, 3, 4), b=(10, 11), z=(1,)))
+
+    def test_a_set_both_empty_goes(self):
+        self.assertEqual(
+            self.resolve(values(a=(1, 2), z=(1,)), values(a=(2,), z=(1,)),
+                         values(a=(1,), z=(1,))),
+            values(z=(1,)))
+
+    def test_a_set_one_moves_to_its_own_while_the_other_changes_it(self):
+        from ZODB.ConflictResolution import PersistentReference
+        from ZODB.POSException import ConflictError
+        own = PersistentReference(b'\0' * 7 + b'\1')
+        # Its own set would lose the other's change.
+        with self.assertRaises(ConflictError):
+            self.resolve(values(a=(1,)), values(a=own), values(a=(1, 2)))
+        self.assertEqual(
+            self.resolve(values(a=(1,), b=(1,)), values(a=own, b=(1,)),
+                         values(a=(1,), b=(1, 2))),
+            values(a=own, b=(1, 2)))
+
+
+class SpreadSetsTests(unittest.TestCase):
+
+    def spread(self, **members):
+        from formlib.keywordwidget.buckets import SpreadSets
+        spread = SpreadSets(partitions=4)
+        for key, numbers in members.items():
+            for number in numbers:
+                spread.add(key, number)
+        return spread
+
+    def test_keys_come_in_order_across_trees(self):
+        spread = self.spread(**{key: [1] for key in 'hgfedcba'})
+        self.assertGreater(
+            len({id(spread.tree(key)) for key in 'abcdefgh'}), 1)
+        self.assertEqual(list(spread), list('abcdefgh'))
+        self.assertEqual(spread.keys('b', 'e', excludemax=True),
+                         ['b', 'c', 'd'])
+        self.assertEqual(spread.keys('b', excludemin=True), list('cdefgh'))
+        self.assertEqual(len(spread), 8)
+
+    def test_sets_work_with_the_catalogs_set_operations(self):
+        from BTrees.IIBTree import intersection
+        from BTrees.IIBTree import multiunion
+
+        from formlib.keywordwidget.buckets import INLINE_MEMBERS
+        large = range(0, 2 * INLINE_MEMBERS, 2)
+        spread = self.spread(small=[3, 4], large=large)
+        self.assertEqual(list(multiunion(spread.values())),
+                         sorted(set(large) | {3, 4}))
+        self.assertEqual(list(intersection(spread['small'],
+                                           spread.get('large'))), [4])
+        self.assertIn('small', spread)
+        self.assertIsNone(spread.get('none'))
+        with self.assertRaises(KeyError):
+            spread['none']
+
+
+class SetsDatabaseTests(DatabaseTestCase):
+    """Concurrent transactions changing sets of a `SetsTree` or
+    `SpreadSets` in a real FileStorage."""
+
+    def test_two_that_create_one_keys_set_merge(self):
+        from ZODB.POSException import ConflictError
+
+        from formlib.keywordwidget.buckets import IntegerSetsTree
+        from formlib.keywordwidget.buckets import IntegerTreeSet
+        from formlib.keywordwidget.buckets import TextTreeMap
+
+        def create(number):
+            def change(tree):
+                if isinstance(tree, TextTreeMap):
+                    tree['new'] = IntegerTreeSet([number])
+                else:
+                    tree.add('new', number)
+            return change
+
+        # Each creates a set of its own for the key: one would be lost.
+        self.store(TextTreeMap({'old': IntegerTreeSet([1])}))
+        with self.assertRaises(ConflictError):
+            self.concurrently(create(2), create(3))
+        self.store(IntegerSetsTree())
+        self.concurrently(create(2), create(3))
+        self.assertEqual(self.open()[1]['tree']['new'], (2, 3))
+
+    def test_a_large_set_one_empties_as_the_other_inserts_conflicts(self):
+        from ZODB.POSException import ConflictError
+
+        from formlib.keywordwidget.buckets import INLINE_MEMBERS
+        from formlib.keywordwidget.buckets import TextSetsTree
+        many = ['%03d' % number for number in range(INLINE_MEMBERS + 1)]
+        tree = TextSetsTree()
+        for member in many:
+            tree.add('key', member)
+        self.store(tree)
+
+        def empty(tree):
+            for member in many:
+                tree.discard('key', member)
+
+        # The first drops the key and its set: the second's member would
+        # be lost with it.
+        with self.assertRaises(ConflictError):
+            self.concurrently(empty, lambda tree: tree.add('key', 'new'))
+
+    def test_two_that_insert_a_new_prefixs_first_keys_merge(self):
+        self.store(ByFirstLetter())
+        self.assertEqual(
+            self.concurrently(lambda made: made.insert('b1'),
+                              lambda made: made.insert('b2')),
+            ['b1', 'b2'])
+
+    def test_changes_of_spread_sets_merge(self):
+        from formlib.keywordwidget.buckets import SpreadSets
+        spread = SpreadSets()
+        for number in range(1, 5):
+            spread.add('shared', number)
+        self.store(spread)
+
+        def save(number, gone):
+            def change(spread):
+                spread.add('shared', number)
+                spread.discard('shared', gone)
+                spread.add('new', number)
+                spread.add('new %d' % number, number)
+            return change
+
+        self.assertEqual(
+            self.concurrently(save(5, 1), save(6, 2), save(7, 3)),
+            ['new', 'new 5', 'new 6', 'new 7', 'shared'])
+        spread = self.open()[1]['tree']
+        self.assertEqual(list(spread['shared']), [4, 5, 6, 7])
+        self.assertEqual(list(spread['new']), [5, 6, 7])
