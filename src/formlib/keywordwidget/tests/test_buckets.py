@@ -1,12 +1,10 @@
 """Trees whose buckets merge the changes of concurrent transactions."""
-import os
-import shutil
-import tempfile
 import unittest
 
 import transaction
 
 from formlib.keywordwidget.buckets import PrefixTreeSet
+from formlib.keywordwidget.tests.storage import FileStorageTestCase
 
 
 def keys(*texts):
@@ -191,24 +189,8 @@ class PrefixTreeSetTests(unittest.TestCase):
         self.assertEqual(made.minKey('b999'), 'c')
 
 
-class DatabaseTestCase(unittest.TestCase):
+class DatabaseTestCase(FileStorageTestCase):
     """Concurrent transactions in a real FileStorage."""
-
-    def setUp(self):
-        import ZODB
-        from ZODB.FileStorage import FileStorage
-        folder = tempfile.mkdtemp()
-        self.addCleanup(shutil.rmtree, folder)
-        self.database = ZODB.DB(FileStorage(os.path.join(folder, 'Data.fs')))
-        self.addCleanup(self.database.close)
-
-    def open(self):
-        manager = transaction.TransactionManager()
-        connection = self.database.open(manager)
-        self.addCleanup(connection.close)
-        self.addCleanup(manager.abort)
-        manager.begin()
-        return manager, connection.root()
 
     def store(self, tree):
         manager, root = self.open()

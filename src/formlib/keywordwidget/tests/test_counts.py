@@ -1,6 +1,8 @@
 """Counts of keyword uses that concurrent transactions add up."""
 import unittest
 
+from formlib.keywordwidget.tests.storage import FileStorageTestCase
+
 
 class BandTests(unittest.TestCase):
 
@@ -221,29 +223,8 @@ class CountsTests(unittest.TestCase):
         self.assertEqual(list(counts.items()), [])
 
 
-class CountsDatabaseTests(unittest.TestCase):
+class CountsDatabaseTests(FileStorageTestCase):
     """Saves in a real FileStorage: a tree that splits a bucket."""
-
-    def setUp(self):
-        import os
-        import shutil
-        import tempfile
-
-        import ZODB
-        from ZODB.FileStorage import FileStorage
-        folder = tempfile.mkdtemp()
-        self.addCleanup(shutil.rmtree, folder)
-        self.database = ZODB.DB(FileStorage(os.path.join(folder, 'Data.fs')))
-        self.addCleanup(self.database.close)
-
-    def open(self):
-        import transaction
-        manager = transaction.TransactionManager()
-        connection = self.database.open(manager)
-        self.addCleanup(connection.close)
-        self.addCleanup(manager.abort)
-        manager.begin()
-        return manager, connection.root()
 
     def split_while_another_counts(self, partitions):
         """One save adds counts until buckets split, in every tree of
