@@ -800,5 +800,8 @@ def main(argv):
         if arguments.docs:
             update_page(os.path.join(arguments.docs, 'performance.rst'),
                         report, MARKERS)
-    return 0 if all(not result['failed'] and not result['problems']
-                    for result in results) else 1
+    # Judged: the saves with the store.  Without it Zope's own
+    # KeywordIndex is measured for comparison, saves it loses included.
+    return 0 if all(
+        not result['problems'] and not (result['store'] and result['failed'])
+        for result in results) else 1
