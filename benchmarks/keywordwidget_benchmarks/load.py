@@ -395,8 +395,9 @@ def recount_problems(path, saved, store):
         if sorted(catalog.uids.keys()) != sorted(content):
             problems.append('the catalog lists other objects')
         if store:
-            problems += compare_counts('store', recount, dict(
-                index.usage.keywords()))
+            problems += compare_counts('store', recount, {
+                keyword: index.usage.count(keyword)
+                for keyword in index.usage.keywords()})
             problems += usage_problems(index.usage)
     finally:
         database.close()

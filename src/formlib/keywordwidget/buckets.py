@@ -362,6 +362,9 @@ class SetsTree(MergingTree, OOBTree):
         member."""
         members = self.get(key, ())
         if not isinstance(members, tuple):
+            if member not in members:
+                # As from a small set: nothing to remove.
+                return
             members.remove(member)
             left = bool(members)
         elif member in members:

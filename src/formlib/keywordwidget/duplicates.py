@@ -95,13 +95,13 @@ def variants(keyword):
 
 
 def candidates(store, keyword):
-    """The keywords `keyword` is compared with, and their counts."""
-    found = dict(itertools.islice(store.keywords(keyword), NEIGHBOURS))
+    """The keywords `keyword` is compared with."""
+    # In a dictionary, in the same order in every process.
+    found = dict.fromkeys(
+        itertools.islice(store.keywords(keyword), NEIGHBOURS))
     for variant in variants(keyword):
-        for candidate, count in store.keywords(variant):
-            if fold(candidate) != variant:
-                break
-            found[candidate] = count
+        found.update(dict.fromkeys(
+            candidate for candidate, _count in store.spellings(variant)))
     return found
 
 
@@ -122,9 +122,9 @@ def likely_duplicates(store, shown):
 
     for keyword, _count in shown:
         key = search_key(keyword)
-        for candidate, count in candidates(store, keyword).items():
+        for candidate in candidates(store, keyword):
             if candidate != keyword and alike(key, search_key(candidate)):
-                counts[candidate] = count
+                counts[candidate] = store.count(candidate)
                 root[find(candidate)] = find(keyword)
     groups = {}
     # The keywords shown come first in `counts`, and so do their groups.

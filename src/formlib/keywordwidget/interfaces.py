@@ -76,10 +76,18 @@ class IManageableKeywordStore(IKeywordStore):
         """How many distinct keywords objects use."""
 
     def keywords(start=''):
-        """(keyword, count) of every keyword objects use, alphabetically
-        ignoring case, from the first that sorts at or after `start`.
+        """Every keyword objects use, alphabetically ignoring case, from
+        the first that sorts at or after `start`.
 
-        Lazy: the manager takes one page of it.
+        Lazy: the manager takes one page of it, and `count` of those.
+        """
+
+    def spellings(text):
+        """(keyword, count) of the keywords equal to `text` ignoring case,
+        the most used first.
+
+        The manager looks up each typing slip of a keyword it lists: a
+        lookup, not a walk from `text` on.
         """
 
     def aliases():

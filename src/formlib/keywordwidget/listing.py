@@ -55,7 +55,9 @@ class KeywordPage:
         if self.query:
             rows = ranked[start:end]
         elif self.order == ALPHABETICAL:
-            rows = itertools.islice(store.keywords(), start, end)
+            rows = [(keyword, store.count(keyword))
+                    for keyword in itertools.islice(
+                        store.keywords(), start, end)]
         else:
             rows = store.search('', end)[start:]
         #: (keyword, count) pairs of the page.

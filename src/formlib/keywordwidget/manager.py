@@ -1,6 +1,5 @@
 """Rename, merge and delete the keywords of a site's keyword store on every
 object that uses them, through the schema fields that hold them."""
-import itertools
 
 import transaction
 import zope.event
@@ -256,10 +255,8 @@ def spelling(store, new, keywords):
 
 def spelled_alike(store, text):
     """(keyword, count) of the keywords objects use that are spelled as
-    `text` ignoring case."""
-    folded = fold(text)
-    return list(itertools.takewhile(
-        lambda item: fold(item[0]) == folded, store.keywords(text)))
+    `text` ignoring case, the most used first."""
+    return list(store.spellings(text))
 
 
 def used(store, keywords, keep=None):

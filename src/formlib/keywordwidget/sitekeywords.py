@@ -170,6 +170,9 @@ class KeywordUsageStore:
     def keywords(self, start=''):
         return self.usage.keywords(start)
 
+    def spellings(self, text):
+        return self.usage.spellings(text)
+
     def alias(self, text):
         return self.usage.alias(text)
 

@@ -84,6 +84,15 @@ class RankedEntries(PrefixTreeSet):
         return entry[:1] if len(entry) < 2 else (entry[0], entry[1][:1])
 
 
+class AlphabeticalEntries(PrefixTreeSet):
+    """The (folded keyword, keyword) of each keyword, in a tree for each
+    first character: the keywords alphabetically ignoring case, changed
+    only when a keyword comes or goes."""
+
+    def prefix(self, entry):
+        return entry[0][:1]
+
+
 class KeywordUsage(persistent.Persistent):
     """How many objects use each keyword, and a search ranked by that.
 
@@ -97,6 +106,10 @@ class KeywordUsage(persistent.Persistent):
         self.counts = Counts()
         # (-band, search key, keyword): the most used band first.
         self.ranked = RankedEntries()
+        # (folded keyword, keyword), for the keyword manager's listing: the
+        # counts, spread over many trees, are read in order only by
+        # merging them all.
+        self.alphabet = AlphabeticalEntries()
         # Each gram (`grams_of`) -> the keywords filed under it: a keyword
         # that comes or goes changes the sets of its grams only, and
         # concurrent changes of a gram's set merge, even two that create
@@ -151,12 +164,14 @@ class KeywordUsage(persistent.Persistent):
             self.ranked.remove((-band, key, keyword))
         else:
             self.distinct.change(1)
+            self.alphabet.insert(counted)
             for gram in grams_of(key):
                 self.grams.add(gram, keyword)
         if new_band:
             self.ranked.insert((-new_band, key, keyword))
         else:
             self.distinct.change(-1)
+            self.alphabet.remove(counted)
             for gram in grams_of(key):
                 self.grams.discard(gram, keyword)
 
@@ -173,10 +188,10 @@ class KeywordUsage(persistent.Persistent):
         self.aliases.pop(fold(text), None)
 
     def keywords(self, start=''):
-        """(keyword, count) of every keyword, alphabetically ignoring
-        case, from the first that sorts at or after `start` on; lazily."""
-        for (_folded, keyword), value in self.counts.items(fold(start)):
-            yield keyword, count_and_band(value)[0]
+        """Every keyword, alphabetically ignoring case, from the first that
+        sorts at or after `start` on; lazily."""
+        for _folded, keyword in self.alphabet.keys((fold(start),), (LAST,)):
+            yield keyword
 
     def search(self, query, limit):
         """(keyword, count) matching `query`, at most `limit`, best first.
@@ -197,15 +212,18 @@ class KeywordUsage(persistent.Persistent):
             self._take_further_in(key, found, limit)
         return list(found.items())
 
+    def spellings(self, text):
+        """(keyword, count) of the keywords equal to `text` ignoring case
+        (`fold`), the most used first: one small tree of counts read."""
+        spellings = [
+            (keyword, count_and_band(value)[0])
+            for (_folded, keyword), value in self.counts.spellings(
+                fold(text))]
+        return sorted(spellings, key=lambda item: -item[1])
+
     def _take_spellings(self, query, found, limit):
         """Add the keywords equal to `query` ignoring case to `found`."""
-        folded = fold(query)
-        spellings = [
-            (count_and_band(value)[0], keyword)
-            for (_folded, keyword), value in self.counts.spellings(folded)]
-        for count, keyword in sorted(
-                spellings, key=lambda item: -item[0])[:limit]:
-            found[keyword] = count
+        found.update(self.spellings(query)[:limit])
 
     def _take_starting(self, key, found, limit):
         """Add the keywords whose search key starts with `key`."""

@@ -43,6 +43,13 @@ class KeywordUsageIndex(KeywordIndex):
         return len(self._index)
 
     def insertForwardIndexEntry(self, entry, documentId):
+        if not isinstance(entry, str):
+            # Its keywords are spread over trees by their text, never
+            # compared across trees (and only text is counted): an object
+            # with another keyword is refused, as a KeywordIndex refuses
+            # one whose keywords its tree cannot compare.
+            raise TypeError('%s keeps text keywords, not %r.' % (
+                self.meta_type, entry))
         self._index.add(entry, documentId)
 
     def removeForwardIndexEntry(self, entry, documentId):

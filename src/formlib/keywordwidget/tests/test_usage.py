@@ -206,6 +206,11 @@ class ContainingTests(unittest.TestCase):
 
 class AliasTests(unittest.TestCase):
 
+    def test_spellings_are_the_keywords_equal_ignoring_case(self):
+        made = usage(python=2, Python=30, PYTHON=1, Jython=5)
+        self.assertEqual(made.spellings('pYTHON'),
+                         [('Python', 30), ('python', 2), ('PYTHON', 1)])
+
     def test_alias_is_looked_up_ignoring_case(self):
         made = usage(Python=1)
         # What the keyword manager stores when it merges "Pyhton".
@@ -242,11 +247,17 @@ class KeywordsTests(unittest.TestCase):
 
     def test_keywords_come_alphabetically_ignoring_case(self):
         made = usage(zope=1, Python=3, Zope=2, plone=4)
-        self.assertEqual(list(made.keywords()), [
-            ('plone', 4), ('Python', 3), ('Zope', 2), ('zope', 1)])
+        self.assertEqual(list(made.keywords()),
+                         ['plone', 'Python', 'Zope', 'zope'])
+
+    def test_a_keyword_is_listed_once_whatever_its_count(self):
+        made = usage(Python=1, Zope=2)
+        made.change('Python', 40)
+        made.change('Zope', -2)
+        made.change('Plone', 1)
+        self.assertEqual(list(made.keywords()), ['Plone', 'Python'])
 
     def test_keywords_start_where_asked(self):
         made = usage(Plone=4, Python=3, Zope=2)
-        self.assertEqual(list(made.keywords('PY')), [
-            ('Python', 3), ('Zope', 2)])
+        self.assertEqual(list(made.keywords('PY')), ['Python', 'Zope'])
         self.assertEqual(list(made.keywords('zz')), [])
