@@ -264,11 +264,11 @@ class ContenderTests(unittest.TestCase):
         self.assertNotIn('field.keywords', form)
         self.assertEqual(form['field.keywords.new'].split('\r\n'),
                          article.keywords)
-        # The lines as rendered, with their keywords' tokens.
+        # The lines as rendered, each followed by its keyword's token.
         self.assertEqual(
             json.loads(form['field.keywords.lines']),
-            [[keyword, stored_token(keyword)]
-             for keyword in article.keywords])
+            [part for keyword in article.keywords
+             for part in (keyword, stored_token(keyword))])
 
     def test_with_javascript_chosen_options_are_one_json_part(self):
         import json

@@ -247,9 +247,10 @@ class ForgedInputTypeTests(FunctionalTestCase):
         'form.keywords.lines:list': '[["Zope"]]',
         'form.keywords.lines:tuple': '[["Zope", 1]]',
         'form.keywords.lines:int': '5',
-        'form.keywords.lines:string': '["Zope", "Python"]',
+        'form.keywords.lines:string': '["Zope", "Python", "Plone"]',
         'form.keywords.lines:required': '[{"Zope": 1, "Python": 2}]',
-        'form.keywords.lines:text': '[[["Zope"], "Python"]]',
+        'form.keywords.lines:text': '[["Zope"], "Python"]',
+        'form.keywords.lines:lines': '[["Zope", "Python"]]',
     }
 
     def forge(self, name, value):

@@ -237,8 +237,8 @@ class ChosenAsLinesTests(unittest.TestCase):
             'form.keywords-empty-marker': '1',
             'form.keywords.new': 'Forged\nKeyword 0001',
             'form.keywords.lines': json.dumps([
-                ['Forged', stored_token('forged')],
-                ['Keyword 0001', stored_token('k0001')]]),
+                'Forged', stored_token('forged'),
+                'Keyword 0001', stored_token('k0001')]),
             'form.actions.apply': 'Apply'}))
         self.assertIn(
             'Not available for selection: \u201cForged\u201d', self.errors())
