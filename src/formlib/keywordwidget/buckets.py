@@ -278,15 +278,19 @@ class PrefixTreeSet(persistent.Persistent):
         for keys in self.trees.values():
             yield from keys
 
-    def keys(self, min, max, excludemax=False):
-        """The keys from `min` to `max`, in order; lazily."""
-        for keys in self.trees.values(self.prefix(min), self.prefix(max)):
-            if isinstance(keys, tuple):
+    def keys(self, min, max=None, excludemax=False):
+        """The keys from `min` to `max` (None: the last), in order;
+        lazily."""
+        last = None if max is None else self.prefix(max)
+        for keys in self.trees.values(self.prefix(min), last):
+            if not isinstance(keys, tuple):
+                yield from keys.keys(min, max, excludemax=excludemax)
+                continue
+            end = len(keys)
+            if max is not None:
                 end = (bisect.bisect_left if excludemax
                        else bisect.bisect_right)(keys, max)
-                yield from keys[bisect.bisect_left(keys, min):end]
-            else:
-                yield from keys.keys(min, max, excludemax=excludemax)
+            yield from keys[bisect.bisect_left(keys, min):end]
 
     def minKey(self, min):
         """The first key at or after `min`; ValueError if there is none."""

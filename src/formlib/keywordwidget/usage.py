@@ -190,7 +190,7 @@ class KeywordUsage(persistent.Persistent):
     def keywords(self, start=''):
         """Every keyword, alphabetically ignoring case, from the first that
         sorts at or after `start` on; lazily."""
-        for _folded, keyword in self.alphabet.keys((fold(start),), (LAST,)):
+        for _folded, keyword in self.alphabet.keys((fold(start),)):
             yield keyword
 
     def search(self, query, limit):

@@ -42,14 +42,16 @@ class KeywordUsageIndex(KeywordIndex):
         # keyword at once merge into one entry.
         return len(self._index)
 
+    def _get_object_keywords(self, obj, attr):
+        # Only text is indexed, as only text is counted: keywords spread
+        # over trees by their text are never compared across trees, and a
+        # number among texts would make every listing in order fail.
+        return tuple(
+            keyword
+            for keyword in super()._get_object_keywords(obj, attr)
+            if isinstance(keyword, str))
+
     def insertForwardIndexEntry(self, entry, documentId):
-        if not isinstance(entry, str):
-            # Its keywords are spread over trees by their text, never
-            # compared across trees (and only text is counted): an object
-            # with another keyword is refused, as a KeywordIndex refuses
-            # one whose keywords its tree cannot compare.
-            raise TypeError('%s keeps text keywords, not %r.' % (
-                self.meta_type, entry))
         self._index.add(entry, documentId)
 
     def removeForwardIndexEntry(self, entry, documentId):

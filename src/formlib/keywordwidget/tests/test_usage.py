@@ -257,6 +257,12 @@ class KeywordsTests(unittest.TestCase):
         made.change('Plone', 1)
         self.assertEqual(list(made.keywords()), ['Plone', 'Python'])
 
+    def test_keywords_that_sort_last_are_listed(self):
+        # U+10FFFF is the greatest character there is.
+        made = usage(abc=1, **{'\U0010ffffx': 1, '\U0010ffff': 1})
+        self.assertEqual(list(made.keywords('\U0010ffff')),
+                         ['\U0010ffff', '\U0010ffffx'])
+
     def test_keywords_start_where_asked(self):
         made = usage(Plone=4, Python=3, Zope=2)
         self.assertEqual(list(made.keywords('PY')), ['Python', 'Zope'])

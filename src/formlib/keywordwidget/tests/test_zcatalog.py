@@ -33,16 +33,29 @@ class KeywordUsageIndexTests(unittest.TestCase):
         from formlib.keywordwidget.zcatalog import KeywordUsageIndex
         return catalog_of(KeywordUsageIndex('keywords'), *documents)
 
-    def test_an_object_with_a_keyword_that_is_no_text_is_refused(self):
+    def test_only_text_keywords_are_indexed(self):
         # Keywords in different trees are compared only when read in
         # order: a number among texts made the ZMI's browse, uniqueValues
-        # and histogram fail for good.
-        catalog = self.catalog([1], ['a'], [1.0, 'b'])
+        # and histogram fail for good.  Only text is counted, too.
+        catalog = self.catalog([1], ['a'], [1.0, 'b'], ['c', 7])
         index = catalog.getIndex('keywords')
         self.assertEqual(list(index.uniqueValues(withLengths=True)),
-                         [('a', 1)])
-        self.assertEqual(index.histogram(), {1: 1})
-        self.assertEqual(found(catalog, 'a'), ['1'])
+                         [('a', 1), ('b', 1), ('c', 1)])
+        self.assertEqual(found(catalog, 1), [])
+        self.assertEqual(found(catalog, 'b'), ['2'])
+        self.assertEqual(index.usage.count('c'), 1)
+
+    def test_an_object_edited_to_hold_a_number_is_indexed_by_its_texts(
+            self):
+        # A KeywordIndex raises there (its tree compares 7 with "a").
+        catalog = self.catalog(['a'])
+        index = catalog.getIndex('keywords')
+        catalog.catalogObject(Document(['a', 'b', 7]), '0')
+        self.assertEqual((found(catalog, 'b'), index.usage.count('b')),
+                         (['0'], 1))
+        catalog.catalogObject(Document([7]), '0')
+        self.assertEqual((list(index.uniqueValues()), index.usage.count('a')),
+                         ([], 0))
 
     def test_a_search_finds_what_a_keyword_index_finds(self):
         from Products.PluginIndexes.KeywordIndex.KeywordIndex import (
