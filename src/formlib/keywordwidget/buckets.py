@@ -38,7 +38,7 @@ from ZODB.POSException import ConflictError
 
 
 #: A `SpreadSets` keeps its sets in this many trees.
-PARTITIONS = 256
+PARTITIONS = 1024
 
 
 def same_reference(one, other):

@@ -33,7 +33,7 @@ from formlib.keywordwidget.buckets import merged_bucket
 ONCE = 1
 
 #: Counts are kept in this many trees (`Counts`).
-PARTITIONS = 256
+PARTITIONS = 1024
 
 # A count is stored with its band in the low bits.
 BAND_BITS = 6
