@@ -22,6 +22,15 @@ EXPECT_TIMEOUT = 20000
 expect.set_options(timeout=EXPECT_TIMEOUT)
 
 
+def require_browser(test):
+    """Skip `test` when its layer has no Chromium, or fail it where the
+    browser tests must run (CI)."""
+    if test.layer.browser is None:
+        if os.environ.get(REQUIRE_BROWSER):
+            test.fail(test.layer.missing)
+        test.skipTest(test.layer.missing)
+
+
 class BrowserTestCase(unittest.TestCase):
     """Opens pages of the example app in a fresh browser context."""
 
@@ -31,10 +40,7 @@ class BrowserTestCase(unittest.TestCase):
     user = None
 
     def setUp(self):
-        if self.layer.browser is None:
-            if os.environ.get(REQUIRE_BROWSER):
-                self.fail(self.layer.missing)
-            self.skipTest(self.layer.missing)
+        require_browser(self)
         credentials = None
         if self.user is not None:
             credentials = {'username': self.user, 'password': self.user}

@@ -1,13 +1,12 @@
 """Chromium keeps the enhancement's bundles: a second visit fetches none."""
 import base64
-import os
 import unittest
 
 from formlib.keywordwidget.bundles import VIEW_NAME
 from formlib.keywordwidget.bundles import bundle
 from formlib.keywordwidget.testing import BROWSER_LAYER
-from formlib.keywordwidget.testing import REQUIRE_BROWSER
 from formlib.keywordwidget.testing import ZOPE_BROWSER_LAYER
+from formlib.keywordwidget.tests.browser import require_browser
 
 
 class SecondVisitTests(unittest.TestCase):
@@ -16,10 +15,7 @@ class SecondVisitTests(unittest.TestCase):
     user = None
 
     def setUp(self):
-        if self.layer.browser is None:
-            if os.environ.get(REQUIRE_BROWSER):
-                self.fail(self.layer.missing)
-            self.skipTest(self.layer.missing)
+        require_browser(self)
         headers = {}
         if self.user is not None:
             # Not http_credentials: Playwright answers those challenges by

@@ -12,11 +12,11 @@ import zope.interface
 import zope.schema
 import zope.security.management
 from zope.publisher.browser import TestRequest
-from zope.schema.interfaces import IVocabularyTokenized
 from zope.schema.vocabulary import SimpleTerm
 
 from formlib.keywordwidget import set_edit_permission
 from formlib.keywordwidget import site_keywords
+from formlib.keywordwidget.tests import terms
 
 
 class ITagged(zope.interface.Interface):
@@ -85,39 +85,17 @@ def search(site, query, docid=1):
     return [(item['title'], item['count']) for item in answer['items']]
 
 
-@zope.interface.implementer(IVocabularyTokenized)
-class Vocabulary(persistent.Persistent):
+class Vocabulary(persistent.Persistent, terms.Vocabulary):
     """Terms kept in the database, renamed in place."""
 
     def __init__(self, titles):
-        self.terms = [SimpleTerm(title.lower(), title.lower(), title)
-                      for title in titles]
+        super().__init__(SimpleTerm(title.lower(), title.lower(), title)
+                         for title in titles)
 
     def rename(self, value, title):
         self.terms = [
             SimpleTerm(value, term.token, title) if term.value == value
             else term for term in self.terms]
-
-    def __iter__(self):
-        return iter(self.terms)
-
-    def __len__(self):
-        return len(self.terms)
-
-    def __contains__(self, value):
-        return any(term.value == value for term in self.terms)
-
-    def getTerm(self, value):
-        for term in self.terms:
-            if term.value == value:
-                return term
-        raise LookupError(value)
-
-    def getTermByToken(self, token):
-        for term in self.terms:
-            if term.token == token:
-                return term
-        raise LookupError(token)
 
 
 def keywords_of(vocabulary):

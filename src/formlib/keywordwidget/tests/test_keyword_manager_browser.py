@@ -1,13 +1,12 @@
 """The keyword manager's page in real headless Chromium, on the demo's
 real Zope: keyboard use, comfortable filtering and selection, axe."""
-import os
 import time
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from formlib.keywordwidget.testing import REQUIRE_BROWSER
 from formlib.keywordwidget.testing import ZOPE_BROWSER_LAYER
+from formlib.keywordwidget.tests.browser import require_browser
 from formlib.keywordwidget.tests.test_keyword_manager import (
     KeywordManagerTestCase)
 
@@ -23,10 +22,7 @@ class ManagerBrowserTestCase(KeywordManagerTestCase):
     javascript = True
 
     def setUp(self):
-        if self.layer.browser is None:
-            if os.environ.get(REQUIRE_BROWSER):
-                self.fail(self.layer.missing)
-            self.skipTest(self.layer.missing)
+        require_browser(self)
         super().setUp()
         self.context = self.layer.browser.new_context(
             java_script_enabled=self.javascript,
